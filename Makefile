@@ -1,0 +1,46 @@
+# Kiln: the two entry points from README.md, and the steps they are made of.
+#   make demo   install what is missing, build, run the bundled example
+#   make check  the same, then every test (unit, lit, spec suite, fuzz smoke)
+
+BUILD_DIR   ?= build
+FUZZ_DIR    ?= build-fuzz
+JOBS        ?= $(shell nproc)
+CXX_COMPILER ?= clang++-19
+C_COMPILER   ?= clang-19
+FUZZ_SECONDS ?= 60
+CMAKE_FLAGS ?=
+
+.PHONY: all deps configure build demo check test fuzz-build fuzz-smoke clean
+
+all: build
+
+deps:
+	./scripts/install-deps.sh
+
+configure: deps
+	cmake -S . -B $(BUILD_DIR) -G Ninja \
+	  -DCMAKE_CXX_COMPILER=$(CXX_COMPILER) -DCMAKE_C_COMPILER=$(C_COMPILER) $(CMAKE_FLAGS)
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+demo: build
+	./scripts/demo.sh $(BUILD_DIR)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# A separate ASan+UBSan build with libFuzzer; each fuzzer runs briefly.
+fuzz-build: deps
+	cmake -S . -B $(FUZZ_DIR) -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DCMAKE_CXX_COMPILER=clang++-19 -DCMAKE_C_COMPILER=clang-19 \
+	  -DKILN_FUZZ=ON -DKILN_SANITIZE=address,undefined -DKILN_BUILD_TESTS=OFF
+	cmake --build $(FUZZ_DIR) -j $(JOBS) --target kiln-fuzzers
+
+fuzz-smoke: fuzz-build
+	./scripts/run-fuzzers.sh $(FUZZ_DIR) $(FUZZ_SECONDS)
+
+check: test fuzz-smoke
+
+clean:
+	rm -rf $(BUILD_DIR) $(FUZZ_DIR)

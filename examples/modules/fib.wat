@@ -1,0 +1,15 @@
+;; A small module for the demo: iterative Fibonacci, and a store of the result.
+(module
+  (memory (export "memory") 1)
+  (func $fib (export "fib") (param $n i32) (result i64)
+    (local $a i64) (local $b i64) (local $i i32)
+    (local.set $b (i64.const 1))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_u (local.get $i) (local.get $n)))
+        (local.set $b (i64.add (local.get $a) (local.tee $a (local.get $b))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br $next)))
+    (local.get $a))
+  (func (export "store_fib") (param $n i32)
+    (i64.store (i32.mul (local.get $n) (i32.const 8)) (call $fib (local.get $n)))))

@@ -16,4 +16,6 @@ config.substitutions.append(("%wat2wasm", config.wat2wasm))
 # Writes hex (whitespace and ;; comments allowed) as raw bytes: malformed
 # binaries are spelled out in the test itself.
 config.substitutions.append(("%hex2bin", "python3 " + os.path.join(config.test_source_root, "Inputs", "hex2bin.py")))
-config.substitutions.append(("FileCheck", config.filecheck))
+# FileCheck, not and count come from llvm-19-tools, next to FileCheck.
+llvm_bin = os.path.dirname(config.filecheck)
+config.environment["PATH"] = os.pathsep.join([llvm_bin, config.environment.get("PATH", "")])

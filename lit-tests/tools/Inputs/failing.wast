@@ -1,0 +1,9 @@
+;; Commands the validate engine must report as failures, one it must skip
+;; (a text module) and one that passes.
+(module (func (result i32) (i64.const 1)))
+
+(assert_invalid (module (func (result i32) (i32.const 1))) "type mismatch")
+
+(assert_malformed (module quote "(func") "unexpected token")
+
+(module (func))

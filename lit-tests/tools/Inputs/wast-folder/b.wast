@@ -1,0 +1,2 @@
+;; Scripts in a folder run in name order.
+(module)

@@ -1,0 +1,25 @@
+//===- Engine.cpp - Choosing an engine by name -----------------------------===//
+#include "Engine.h"
+
+#include <array>
+
+namespace kiln::cli {
+
+namespace {
+constexpr std::array<std::string_view, 1> EngineNames = {"validate"};
+} // namespace
+
+std::span<const std::string_view> engineNames() { return EngineNames; }
+
+Expected<std::unique_ptr<Engine>> createEngine(std::string_view Name,
+                                               const wasm::Features &Enabled) {
+  if (Name == "validate")
+    return createValidateEngine(Enabled);
+  std::string Known;
+  for (std::string_view Each : EngineNames)
+    Known += (Known.empty() ? "" : ", ") + std::string(Each);
+  return makeError(ErrorKind::Usage,
+                   "unknown engine '" + std::string(Name) + "' (available: " + Known + ")");
+}
+
+} // namespace kiln::cli

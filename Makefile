@@ -28,7 +28,8 @@ demo: build
 	./scripts/demo.sh $(BUILD_DIR)
 
 test: build
-	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS); status=$$?; \
+	  ./scripts/print-test-summary.sh $(BUILD_DIR); exit $$status
 
 # A separate ASan+UBSan build with libFuzzer; each fuzzer runs briefly.
 fuzz-build: deps

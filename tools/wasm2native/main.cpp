@@ -1,0 +1,115 @@
+//===- main.cpp - wasm2native: compile a Wasm module to native code -------===//
+#include "Options.h"
+
+#include "kiln/CodeGen/CodeGen.h"
+#include "kiln/Translate/Translate.h"
+#include "kiln/Wasm/Decoder.h"
+#include "kiln/Wasm/Validator.h"
+
+#include "llvm/IR/LLVMContext.h"
+#include "llvm/IR/Module.h"
+#include "llvm/Target/TargetMachine.h"
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+
+namespace {
+
+using namespace kiln;
+using wasm2native::Options;
+
+constexpr int ExitFailure = 1;
+
+Expected<std::vector<uint8_t>> readInput(const std::string &Path) {
+  if (Path == "-")
+    return std::vector<uint8_t>(std::istreambuf_iterator<char>(std::cin), {});
+  std::ifstream File(Path, std::ios::binary);
+  if (!File)
+    return makeError(ErrorKind::Io, "cannot open '" + Path + "'");
+  std::vector<uint8_t> Bytes((std::istreambuf_iterator<char>(File)), {});
+  if (File.bad())
+    return makeError(ErrorKind::Io, "cannot read '" + Path + "'");
+  return Bytes;
+}
+
+Expected<void> writeOutput(const std::string &Path, const std::string &Data) {
+  if (Path == "-") {
+    std::cout.write(Data.data(), static_cast<std::streamsize>(Data.size()));
+    std::cout.flush();
+    return {};
+  }
+  std::ofstream File(Path, std::ios::binary | std::ios::trunc);
+  File.write(Data.data(), static_cast<std::streamsize>(Data.size()));
+  File.close();
+  if (!File)
+    return makeError(ErrorKind::Io, "cannot write '" + Path + "'");
+  return {};
+}
+
+/// Optimises (when asked) and emits the translated module.
+Expected<std::string> generate(llvm::Module &M, const Options &Opts) {
+  bool PrintAsTranslated = Opts.Emit == codegen::OutputKind::LLVMAssembly && !Opts.Level;
+  codegen::OptLevel Level = Opts.Level.value_or(codegen::OptLevel::O2);
+  bool NeedsTarget = !PrintAsTranslated || !Opts.Target.Triple.empty();
+  if (NeedsTarget) {
+    auto Target = codegen::resolveTargetSpec(Opts.Target);
+    if (!Target)
+      return forwardError(Target);
+    auto TM = codegen::createTargetMachine(*Target, Level, codegen::CodeUse::Artifact);
+    if (!TM)
+      return forwardError(TM);
+    codegen::prepareModule(M, **TM);
+    if (!PrintAsTranslated)
+      codegen::optimizeModule(M, **TM, Level);
+    return codegen::emitModule(M, **TM, Opts.Emit);
+  }
+  std::string Text;
+  llvm::raw_string_ostream Stream(Text);
+  M.print(Stream, nullptr);
+  return Text;
+}
+
+Expected<std::string> compile(const Options &Opts) {
+  auto Bytes = readInput(Opts.Input);
+  if (!Bytes)
+    return forwardError(Bytes);
+  auto Module = wasm::decodeModule(*Bytes);
+  if (!Module)
+    return forwardError(Module);
+  if (auto Valid = wasm::validateModule(*Module); !Valid)
+    return forwardError(Valid);
+  llvm::LLVMContext Context;
+  translate::TranslateOptions TranslateOpts = Opts.Translation;
+  TranslateOpts.ModuleName = Opts.Input;
+  auto Translated = translate::translateModule(*Module, Context, TranslateOpts);
+  if (!Translated)
+    return forwardError(Translated);
+  return generate(**Translated, Opts);
+}
+
+int fail(std::string_view Message) {
+  std::cerr << "wasm2native: error: " << Message << std::endl;
+  return ExitFailure;
+}
+
+} // namespace
+
+int main(int Argc, char **Argv) {
+  auto Parsed = wasm2native::parseCommandLine(Argc, Argv);
+  if (!Parsed)
+    return fail(Parsed.error().message() + " (see 'wasm2native --help')");
+  if (!Parsed->Run)
+    return Parsed->ExitStatus;
+  const Options &Opts = *Parsed->Run;
+  auto Output = compile(Opts);
+  if (!Output) {
+    // Input errors carry an offset into the file; others stand alone.
+    const Error &E = Output.error();
+    return fail(E.format(E.byteOffset() || E.functionIndex() ? Opts.Input : ""));
+  }
+  if (auto Written = writeOutput(Opts.Output, *Output); !Written)
+    return fail(Written.error().message());
+  return 0;
+}

@@ -1,4 +1,6 @@
-;; A small module for the demo: iterative Fibonacci, and a store of the result.
+;; A small module for the demo: iterative Fibonacci, and a version that keeps
+;; its results in linear memory, which traps when asked for an index past the
+;; one page of memory.
 (module
   (memory (export "memory") 1)
   (func $fib (export "fib") (param $n i32) (result i64)
@@ -11,5 +13,7 @@
         (local.set $i (i32.add (local.get $i) (i32.const 1)))
         (br $next)))
     (local.get $a))
-  (func (export "store_fib") (param $n i32)
-    (i64.store (i32.mul (local.get $n) (i32.const 8)) (call $fib (local.get $n)))))
+  ;; Stores fib(n) at address 8*n and reads it back: n >= 8192 is out of bounds.
+  (func (export "fib_checked") (param $n i32) (result i64)
+    (i64.store (i32.mul (local.get $n) (i32.const 8)) (call $fib (local.get $n)))
+    (i64.load (i32.mul (local.get $n) (i32.const 8)))))

@@ -1,20 +1,26 @@
 //===- Engine.cpp - Choosing an engine by name -----------------------------===//
 #include "Engine.h"
+#include "ModuleCompilers.h"
 
 #include <array>
 
 namespace kiln::cli {
 
 namespace {
-constexpr std::array<std::string_view, 1> EngineNames = {"validate"};
+constexpr std::array<std::string_view, 2> EngineNames = {"validate", "jit"};
 } // namespace
 
 std::span<const std::string_view> engineNames() { return EngineNames; }
 
-Expected<std::unique_ptr<Engine>> createEngine(std::string_view Name,
-                                               const wasm::Features &Enabled) {
+Expected<std::unique_ptr<Engine>> createEngine(std::string_view Name, const CompilerChoice &Choice) {
   if (Name == "validate")
-    return createValidateEngine(Enabled);
+    return createValidateEngine(Choice.Enabled);
+  if (Name == "jit") {
+    auto Compile = createJitCompiler(Choice);
+    if (!Compile)
+      return forwardError(Compile);
+    return createExecuteEngine(std::move(*Compile), Choice.Enabled);
+  }
   std::string Known;
   for (std::string_view Each : EngineNames)
     Known += (Known.empty() ? "" : ", ") + std::string(Each);

@@ -11,7 +11,10 @@
 
 #include "Script.h"
 
+#include "kiln/Runtime/CompiledModule.h"
 #include "kiln/Wasm/Features.h"
+
+#include <functional>
 
 #include <memory>
 #include <span>
@@ -46,12 +49,21 @@ public:
 /// The names `createEngine` accepts, the default first.
 std::span<const std::string_view> engineNames();
 
+struct CompilerChoice;
+
 /// A fresh engine for one script; an unknown name is a `Usage` error.
-Expected<std::unique_ptr<Engine>> createEngine(std::string_view Name,
-                                               const wasm::Features &Enabled);
+Expected<std::unique_ptr<Engine>> createEngine(std::string_view Name, const CompilerChoice &Choice);
 
 /// Decodes and validates modules; everything that needs execution is skipped.
 std::unique_ptr<Engine> createValidateEngine(const wasm::Features &Enabled);
+
+/// Turns module bytes into runnable code (decode, validate, compile).
+using ModuleCompiler = std::function<Expected<std::shared_ptr<const runtime::CompiledModule>>(
+    std::span<const uint8_t> Bytes)>;
+
+/// Runs every command kind: modules are compiled with `Compile` and
+/// instantiated in one Store per script, with the `spectest` host module.
+std::unique_ptr<Engine> createExecuteEngine(ModuleCompiler Compile, const wasm::Features &Enabled);
 
 } // namespace kiln::cli
 

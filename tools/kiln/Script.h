@@ -52,6 +52,9 @@ struct ScriptModule {
   std::string Text;
   /// Where the module came from, for messages ("binary.4.wasm").
   std::string SourceName;
+  /// Set when the script reader itself rejected the module (a text or
+  /// quoted module that does not parse): the reader's diagnostic.
+  std::optional<std::string> ReaderError;
 };
 
 /// How an expected float result may match: exactly, or any NaN of a class.

@@ -11,6 +11,9 @@ namespace kiln::cli {
 /// arguments after the subcommand name; returns the exit status.
 int runValidateCommand(const std::vector<std::string> &Args);
 
+/// `kiln run`: compile a module and call one of its exports.
+int runRunCommand(const std::vector<std::string> &Args);
+
 /// `kiln wast`: run spec test scripts.
 int runWastCommand(const std::vector<std::string> &Args);
 

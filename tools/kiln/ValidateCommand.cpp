@@ -1,10 +1,8 @@
 //===- ValidateCommand.cpp - kiln validate: decode and validate files -----===//
 #include "CommandLine.h"
 #include "Files.h"
+#include "ModuleInput.h"
 #include "Subcommands.h"
-
-#include "kiln/Wasm/Decoder.h"
-#include "kiln/Wasm/Validator.h"
 
 #include <iostream>
 
@@ -17,8 +15,10 @@ namespace {
 constexpr const char *Usage =
     "usage: kiln validate [--features=LIST] FILE...\n"
     "\n"
-    "Decodes and validates each WebAssembly binary module. Prints 'FILE: valid'\n"
-    "on stdout, or the first error as 'FILE:OFFSET: message' on stderr.\n"
+    "Decodes and validates each WebAssembly module, binary (.wasm) or text\n"
+    "(.wat; told apart by content). Prints 'FILE: valid' on stdout, or the\n"
+    "first error on stderr as 'FILE:OFFSET: message' for binaries and\n"
+    "'FILE:LINE:COLUMN: message' for text.\n"
     "Exits 1 if any file is malformed, invalid or unreadable, 2 on bad usage.\n";
 
 po::options_description visibleOptions() {
@@ -36,13 +36,8 @@ bool validateFile(const std::string &File, const wasm::Features &Enabled) {
     std::cerr << "kiln validate: " << Bytes.error().message() << std::endl;
     return false;
   }
-  auto Module = wasm::decodeModule(*Bytes, Enabled);
-  if (!Module) {
-    std::cerr << Module.error().format(File) << std::endl;
-    return false;
-  }
-  if (auto Valid = wasm::validateModule(*Module, Enabled); !Valid) {
-    std::cerr << Valid.error().format(File) << std::endl;
+  if (auto Checked = checkModuleBytes(File, *Bytes, Enabled); !Checked) {
+    std::cerr << Checked.error() << std::endl;
     return false;
   }
   std::cout << File << ": valid" << std::endl;

@@ -31,11 +31,13 @@ public:
 private:
   /// Which stage turned a module down, and how.
   struct Rejection {
-    std::string_view Stage; ///< "decoder" or "validator".
+    std::string_view Stage; ///< "text parser", "decoder" or "validator".
     Error Why;
   };
 
   std::optional<Rejection> rejection(const ScriptModule &M) const {
+    if (M.ReaderError)
+      return Rejection{"text parser", Error(ErrorKind::Malformed, *M.ReaderError)};
     auto Decoded = wasm::decodeModule(M.Bytes, Enabled);
     if (!Decoded)
       return Rejection{"decoder", Decoded.error()};

@@ -2,9 +2,11 @@
 #include "CommandLine.h"
 #include "Engine.h"
 #include "ExpectedFailures.h"
+#include "ModuleCompilers.h"
 #include "Report.h"
 #include "ScriptRunner.h"
 #include "Subcommands.h"
+#include "TextScriptReader.h"
 #include "Wast2JsonReader.h"
 
 #include <algorithm>
@@ -22,29 +24,43 @@ constexpr const char *Usage =
     "usage: kiln wast [options] PATH...\n"
     "\n"
     "Runs WebAssembly spec test scripts. A PATH is a .wast file or a folder, whose\n"
-    "*.wast files (not its subfolders) run in name order. Scripts are converted\n"
-    "with wabt's wast2json, which must be on PATH.\n"
+    "*.wast files (not its subfolders) run in name order. Scripts are read with\n"
+    "Kiln's own text parser (or, with --reader=wast2json, converted by wabt).\n"
     "\n"
     "Prints one line per script, 'PASS  name.wast  passed/total' or 'FAIL ...',\n"
     "where total counts the commands the engine checked (a script with none is\n"
     "'PASS  name.wast  0/0'); failing commands are listed below it with their\n"
-    "line. A script wast2json cannot convert is a FAIL line with its message and\n"
+    "line. A script that cannot be read is a FAIL line with the reason and\n"
     "counts as one failed command. The last line is 'N passed, N failed, N skipped'.\n"
     "Exits 1 if anything failed that was not expected to, 2 on bad usage.\n"
     "\n"
     "Engines:\n"
     "  validate  modules must decode and validate; binary modules in\n"
     "            assert_malformed and assert_invalid must be rejected. Every\n"
-    "            other command, and text (quoted) modules, are skipped.\n";
+    "            other command is skipped.\n"
+    "  jit       compiles every module with the JIT (at --opt-level) and runs\n"
+    "            every command kind against one store per script, with the\n"
+    "            'spectest' host module.\n";
 
 struct WastOptions {
   std::vector<std::string> Paths;
   std::string EngineName;
-  wasm::Features Enabled = wasm::Features::wasm20();
+  std::string ReaderName;
+  CompilerChoice Compiler; ///< Features and optimisation level.
   std::string SummaryJsonFile;
   std::string ExpectedFailuresFile;
   bool Verbose = false;
 };
+
+Expected<std::unique_ptr<ScriptReader>> createReader(const std::string &Name) {
+  if (Name == "wast2json") {
+    auto Reader = Wast2JsonReader::create();
+    if (!Reader)
+      return forwardError(Reader);
+    return std::unique_ptr<ScriptReader>(std::move(*Reader));
+  }
+  return std::unique_ptr<ScriptReader>(std::make_unique<TextScriptReader>());
+}
 
 std::string engineHelp() {
   std::string Names;
@@ -61,6 +77,11 @@ po::options_description visibleOptions() {
   Add("engine", po::value<std::string>()->value_name("NAME")->default_value("validate"),
       engineHelp().c_str());
   Add("features", po::value<std::string>()->value_name("LIST"), featuresHelp().c_str());
+  Add("reader", po::value<std::string>()->value_name("NAME")->default_value("native"),
+      "How scripts are read: 'native' (Kiln's text parser) or 'wast2json' (wabt's "
+      "converter, which must be on PATH; for cross-checking the native reader)");
+  Add("opt-level,O", po::value<std::string>()->value_name("N")->default_value("2"),
+      "Optimisation level 0..3 of the jit engine");
   Add("expected-failures", po::value<std::string>()->value_name("FILE"),
       "Failures to tolerate, one 'file.wast:LINE  reason' per line ('file.wast  reason' for a "
       "script that cannot be converted; '#' comments). They are reported as expected failures "
@@ -89,13 +110,20 @@ std::optional<int> parseWastOptions(const std::vector<std::string> &Args, WastOp
     auto Parsed = parseFeatures((*Values)["features"].as<std::string>());
     if (!Parsed)
       return reportUsageError("wast", Parsed.error().message());
-    Out.Enabled = *Parsed;
+    Out.Compiler.Enabled = *Parsed;
   }
   if (!Values->count("path"))
     return reportUsageError("wast", "no .wast files or folders given");
   Out.Paths = (*Values)["path"].as<std::vector<std::string>>();
+  auto Level = parseOptLevel((*Values)["opt-level"].as<std::string>());
+  if (!Level)
+    return reportUsageError("wast", Level.error().message());
+  Out.Compiler.OptLevel = *Level;
   Out.EngineName = (*Values)["engine"].as<std::string>();
-  if (auto Probe = createEngine(Out.EngineName, Out.Enabled); !Probe)
+  Out.ReaderName = (*Values)["reader"].as<std::string>();
+  if (Out.ReaderName != "native" && Out.ReaderName != "wast2json")
+    return reportUsageError("wast", "unknown reader '" + Out.ReaderName + "' (native, wast2json)");
+  if (auto Probe = createEngine(Out.EngineName, Out.Compiler); !Probe)
     return reportUsageError("wast", Probe.error().message());
   if (Values->count("summary-json"))
     Out.SummaryJsonFile = (*Values)["summary-json"].as<std::string>();
@@ -136,7 +164,7 @@ Expected<std::vector<fs::path>> collectScripts(const std::vector<std::string> &P
 RunSummary runScripts(const std::vector<fs::path> &Scripts, const WastOptions &Options,
                       ScriptReader &Reader, ExpectedFailures &Expectations) {
   EngineFactory MakeEngine = [&Options] {
-    auto E = createEngine(Options.EngineName, Options.Enabled);
+    auto E = createEngine(Options.EngineName, Options.Compiler);
     assert(E && "the engine name was checked while parsing options");
     return std::move(*E);
   };
@@ -169,7 +197,7 @@ int runWastCommand(const std::vector<std::string> &Args) {
     std::cerr << "kiln wast: " << Scripts.error().message() << std::endl;
     return ExitFailure;
   }
-  auto Reader = Wast2JsonReader::create();
+  auto Reader = createReader(Options.ReaderName);
   if (!Reader) {
     std::cerr << "kiln wast: " << Reader.error().message() << std::endl;
     return ExitFailure;
@@ -179,7 +207,7 @@ int runWastCommand(const std::vector<std::string> &Args) {
   int Status = Summary.Totals.Failed ? ExitFailure : ExitSuccess;
   if (!Options.SummaryJsonFile.empty()) {
     auto Written = writeSummaryJson(Options.SummaryJsonFile, Summary, Options.EngineName,
-                                    Options.Enabled.describe());
+                                    Options.Compiler.Enabled.describe());
     if (!Written) {
       std::cerr << "kiln wast: " << Written.error().message() << std::endl;
       Status = ExitFailure;

@@ -14,8 +14,9 @@ struct Subcommand {
   int (*Run)(const std::vector<std::string> &Args);
 };
 
-constexpr std::array<Subcommand, 2> Subcommands = {{
-    {"validate", "Decode and validate WebAssembly binary modules", kiln::cli::runValidateCommand},
+constexpr std::array<Subcommand, 3> Subcommands = {{
+    {"run", "Compile a module with the JIT and call an export", kiln::cli::runRunCommand},
+    {"validate", "Decode and validate WebAssembly modules (binary or text)", kiln::cli::runValidateCommand},
     {"wast", "Run WebAssembly spec test scripts (.wast)", kiln::cli::runWastCommand},
 }};
 

@@ -39,7 +39,12 @@ Expected<wasm::Module> parseModule(std::string_view Source) {
 }
 
 bool looksLikeText(std::string_view Source) {
-  return !Source.starts_with(std::string_view("\0asm", 4));
+  // Text never contains NUL bytes and every binary starts with one, so a
+  // binary with a damaged magic stays a (malformed) binary instead of
+  // becoming a text file full of syntax errors.
+  std::string_view Window = Source.substr(0, 4096);
+  return !Source.starts_with(std::string_view("\0asm", 4)) &&
+         Window.find('\0') == std::string_view::npos;
 }
 
 } // namespace kiln::text

@@ -8,8 +8,6 @@
 #include "kiln/Wasm/Encoder.h"
 #include "kiln/Wasm/Validator.h"
 
-#include <algorithm>
-
 namespace kiln::cli {
 
 namespace {
@@ -19,15 +17,7 @@ std::string_view asText(const std::vector<uint8_t> &Bytes) {
   return std::string_view(reinterpret_cast<const char *>(Bytes.data()), Bytes.size());
 }
 
-/// Text modules never contain NUL bytes; binaries start with one. Checking
-/// for NUL keeps a binary with a damaged magic a (malformed) binary instead
-/// of a text file full of syntax errors.
-bool isTextModule(const std::vector<uint8_t> &Bytes) {
-  if (!text::looksLikeText(asText(Bytes)))
-    return false;
-  size_t Window = std::min<size_t>(Bytes.size(), 4096);
-  return std::find(Bytes.begin(), Bytes.begin() + Window, 0) == Bytes.begin() + Window;
-}
+bool isTextModule(const std::vector<uint8_t> &Bytes) { return text::looksLikeText(asText(Bytes)); }
 
 /// Parses and validates a text module; errors located by line and column.
 std::expected<wasm::Module, std::string> parseTextModule(const std::string &File,

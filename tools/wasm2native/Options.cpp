@@ -39,9 +39,10 @@ static po::options_description describeOptions() {
 }
 
 static void printHelp(const po::options_description &Options) {
-  std::cout << "usage: wasm2native FILE.wasm [options]\n"
+  std::cout << "usage: wasm2native FILE [options]\n"
                "\n"
-               "Compiles a WebAssembly binary module ('-' reads standard input) to LLVM IR,\n"
+               "Compiles a WebAssembly module, binary (.wasm) or text (.wat), told apart by\n"
+               "content ('-' reads standard input), to LLVM IR,\n"
                "assembly or an object file. The module is decoded, validated and translated;\n"
                "SIMD instructions are not supported yet. An error prints one line and exits 1.\n\n"
             << Options;

@@ -3,6 +3,8 @@
 
 #include "kiln/CodeGen/CodeGen.h"
 #include "kiln/Translate/Translate.h"
+#include "kiln/Text/Parser.h"
+#include "kiln/Text/SourceMap.h"
 #include "kiln/Wasm/Decoder.h"
 #include "kiln/Wasm/Validator.h"
 
@@ -71,15 +73,33 @@ Expected<std::string> generate(llvm::Module &M, const Options &Opts) {
   return Text;
 }
 
+/// The input as a validated module: binary, or text (.wat) told apart by
+/// content. Errors in text come back already placed as `FILE:LINE:COL`.
+Expected<wasm::Module> loadModule(const std::vector<uint8_t> &Bytes, const std::string &Name) {
+  std::string_view Source(reinterpret_cast<const char *>(Bytes.data()), Bytes.size());
+  if (!text::looksLikeText(Source)) {
+    auto Module = wasm::decodeModule(Bytes);
+    if (!Module)
+      return forwardError(Module);
+    if (auto Valid = wasm::validateModule(*Module); !Valid)
+      return forwardError(Valid);
+    return Module;
+  }
+  auto Module = text::parseModule(Source);
+  if (!Module)
+    return makeError(Module.error().kind(), text::formatTextError(Module.error(), Name, Source));
+  if (auto Valid = wasm::validateModule(*Module); !Valid)
+    return makeError(Valid.error().kind(), text::formatTextError(Valid.error(), Name, Source));
+  return Module;
+}
+
 Expected<std::string> compile(const Options &Opts) {
   auto Bytes = readInput(Opts.Input);
   if (!Bytes)
     return forwardError(Bytes);
-  auto Module = wasm::decodeModule(*Bytes);
+  auto Module = loadModule(*Bytes, Opts.Input);
   if (!Module)
     return forwardError(Module);
-  if (auto Valid = wasm::validateModule(*Module); !Valid)
-    return forwardError(Valid);
   llvm::LLVMContext Context;
   translate::TranslateOptions TranslateOpts = Opts.Translation;
   TranslateOpts.ModuleName = Opts.Input;

@@ -32,7 +32,7 @@ namespace kiln::text {
 Expected<wasm::Module> parseModule(std::string_view Source);
 
 /// True if `Source` looks like text rather than a binary module: it does not
-/// start with the `\0asm` magic.
+/// start with the `\0asm` magic and has no NUL byte in its first 4 KiB.
 bool looksLikeText(std::string_view Source);
 
 } // namespace kiln::text

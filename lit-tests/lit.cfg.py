@@ -13,6 +13,7 @@ tools = config.kiln_tools_dir
 config.substitutions.append(("%kiln", os.path.join(tools, "kiln", "kiln")))
 config.substitutions.append(("%wasm2native", os.path.join(tools, "wasm2native", "wasm2native")))
 config.substitutions.append(("%wat2wasm", config.wat2wasm))
+config.substitutions.append(("%embed-example", os.path.join(os.path.dirname(tools), "examples", "embed", "embed-example")))
 # Writes hex (whitespace and ;; comments allowed) as raw bytes: malformed
 # binaries are spelled out in the test itself.
 config.substitutions.append(("%hex2bin", "python3 " + os.path.join(config.test_source_root, "Inputs", "hex2bin.py")))

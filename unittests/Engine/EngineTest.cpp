@@ -7,6 +7,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 #include <utility>
 
@@ -50,6 +51,71 @@ TEST(EngineTest, TheDefaultCompilerIsTheJITAndConcurrentCallersShareOneModule) {
   auto Answer = (**Instance)->call("answer", {});
   ASSERT_TRUE(Answer && *Answer);
   EXPECT_EQ((**Answer)[0].i32(), 42u);
+}
+
+/// `AnswerModule` returning `Value` (0..63, a one-byte LEB128) instead of 42.
+std::vector<uint8_t> answerModule(uint8_t Value) {
+  std::vector<uint8_t> Bytes = AnswerModule;
+  Bytes[Bytes.size() - 2] = Value;
+  return Bytes;
+}
+
+/// Instantiates `Module` in a fresh Store and calls "answer".
+uint32_t callAnswer(const std::shared_ptr<const runtime::CompiledModule> &Module) {
+  runtime::Store Store;
+  auto Instance = Store.instantiate(Module, runtime::Imports());
+  if (!Instance || !*Instance)
+    return ~0u;
+  auto Answer = (**Instance)->call("answer", {});
+  return Answer && *Answer ? (**Answer)[0].i32() : ~0u;
+}
+
+// Issue 6, test 1 with real LLVM compiles: many threads, few distinct
+// modules, exactly one compile per module.
+TEST(EngineTest, RealCompilesHappenOncePerModuleUnderContention) {
+  Expected<Engine> E = Engine::create();
+  ASSERT_TRUE(E) << E.error().format();
+  constexpr int Threads = 16, Modules = 4, Rounds = 5;
+  std::atomic<int> Wrong{0};
+  std::vector<std::thread> Workers;
+  for (int T = 0; T < Threads; ++T)
+    Workers.emplace_back([&, T] {
+      for (int R = 0; R < Rounds; ++R) {
+        uint8_t Value = static_cast<uint8_t>((T + R) % Modules);
+        auto Module = E->compile(answerModule(Value));
+        if (!Module || callAnswer(*Module) != Value)
+          ++Wrong;
+      }
+    });
+  for (std::thread &W : Workers)
+    W.join();
+  EXPECT_EQ(Wrong.load(), 0);
+  CacheStatistics Stats = E->cache().statistics();
+  EXPECT_EQ(Stats.CompilesSucceeded, uint64_t(Modules));
+  EXPECT_EQ(Stats.Calls, uint64_t(Threads * Rounds));
+  EXPECT_EQ(Stats.Entries, uint64_t(Modules));
+}
+
+// Issue 6, test 2: Stores on separate threads share one Engine and
+// concurrently compile, instantiate and execute.
+TEST(EngineTest, StoresOnManyThreadsShareOneEngine) {
+  Expected<Engine> E = Engine::create();
+  ASSERT_TRUE(E) << E.error().format();
+  constexpr int Threads = 16, Rounds = 50;
+  std::atomic<int> Wrong{0};
+  std::vector<std::thread> Workers;
+  for (int T = 0; T < Threads; ++T)
+    Workers.emplace_back([&] {
+      for (int R = 0; R < Rounds; ++R) {
+        auto Module = E->compile(AnswerModule);
+        if (!Module || callAnswer(*Module) != 42)
+          ++Wrong;
+      }
+    });
+  for (std::thread &W : Workers)
+    W.join();
+  EXPECT_EQ(Wrong.load(), 0);
+  EXPECT_EQ(E->cache().statistics().CompilesSucceeded, 1u);
 }
 
 TEST(EngineTest, TheDefaultCompilerReportsBadModulesAndDoesNotCacheThem) {

@@ -135,6 +135,13 @@ private:
   bool explicitBoundsChecks() const {
     return MC.Options.MemoryBoundsChecks == BoundsChecks::Explicit;
   }
+  /// Loads `MemType` from `Address` as instruction `I` addresses it, kept
+  /// alive when a guard page carries the trap; shared with SIMDMemory.cpp.
+  llvm::Value *emitLoad(const wasm::Instruction &I, llvm::Value *Address, llvm::Type *MemType);
+  /// Stores `Value`, truncated to `MemType` when one is given, at `Address`
+  /// as `I` addresses it; shared with SIMDMemory.cpp.
+  void emitStore(const wasm::Instruction &I, llvm::Value *Address, llvm::Value *Value,
+                 llvm::Type *MemType = nullptr);
   void translateLoad(const wasm::Instruction &I, llvm::Type *MemType, llvm::Type *ResultType,
                      bool SignExtend);
   void translateStore(const wasm::Instruction &I, llvm::Type *MemType);

@@ -83,14 +83,30 @@ void FunctionTranslator::keepAlive(llvm::Value *Loaded) {
       llvm::Attribute::getWithMemoryEffects(MC.Ctx, llvm::MemoryEffects::inaccessibleMemOnly()));
 }
 
-void FunctionTranslator::translateLoad(const wasm::Instruction &I, llvm::Type *MemType,
-                                       llvm::Type *ResultType, bool SignExtend) {
-  llvm::Value *Pointer = effectiveAddress(I, pop(), accessBytes(MemType));
+llvm::Value *FunctionTranslator::emitLoad(const wasm::Instruction &I, llvm::Value *Address,
+                                          llvm::Type *MemType) {
+  llvm::Value *Pointer = effectiveAddress(I, Address, accessBytes(MemType));
   // Alignment immediates are hints; misaligned accesses are valid Wasm.
   llvm::LoadInst *Load = B.CreateAlignedLoad(MemType, Pointer, llvm::Align(1), "load");
   // An explicit check already carries the trap; the load may then go.
   if (!explicitBoundsChecks())
     keepAlive(Load);
+  return Load;
+}
+
+void FunctionTranslator::emitStore(const wasm::Instruction &I, llvm::Value *Address,
+                                   llvm::Value *Value, llvm::Type *MemType) {
+  if (!MemType)
+    MemType = Value->getType();
+  llvm::Value *Pointer = effectiveAddress(I, Address, accessBytes(MemType));
+  if (Value->getType() != MemType)
+    Value = B.CreateTrunc(Value, MemType);
+  B.CreateAlignedStore(Value, Pointer, llvm::Align(1));
+}
+
+void FunctionTranslator::translateLoad(const wasm::Instruction &I, llvm::Type *MemType,
+                                       llvm::Type *ResultType, bool SignExtend) {
+  llvm::Value *Load = emitLoad(I, pop(), MemType);
   std::string Name(opcodeName(I.Op));
   if (MemType == ResultType)
     push(Load);
@@ -102,10 +118,7 @@ void FunctionTranslator::translateLoad(const wasm::Instruction &I, llvm::Type *M
 
 void FunctionTranslator::translateStore(const wasm::Instruction &I, llvm::Type *MemType) {
   llvm::Value *Value = pop();
-  llvm::Value *Pointer = effectiveAddress(I, pop(), accessBytes(MemType));
-  if (Value->getType() != MemType)
-    Value = B.CreateTrunc(Value, MemType);
-  B.CreateAlignedStore(Value, Pointer, llvm::Align(1));
+  emitStore(I, pop(), Value, MemType);
 }
 
 void FunctionTranslator::translateMemorySize(uint32_t MemoryIndex) {

@@ -44,7 +44,7 @@ static void printHelp(const po::options_description &Options) {
                "Compiles a WebAssembly module, binary (.wasm) or text (.wat), told apart by\n"
                "content ('-' reads standard input), to LLVM IR,\n"
                "assembly or an object file. The module is decoded, validated and translated;\n"
-               "SIMD instructions are not supported yet. An error prints one line and exits 1.\n\n"
+               "An error prints one line and exits 1.\n\n"
             << Options;
 }
 

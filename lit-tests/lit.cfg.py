@@ -20,3 +20,15 @@ config.substitutions.append(("%hex2bin", "python3 " + os.path.join(config.test_s
 # FileCheck, not and count come from llvm-19-tools, next to FileCheck.
 llvm_bin = os.path.dirname(config.filecheck)
 config.environment["PATH"] = os.pathsep.join([llvm_bin, config.environment.get("PATH", "")])
+
+# C programs for WASI tests, compiled at test time with clang-19 against
+# Debian's wasi-libc; %clang-native builds the same source for the host so
+# outputs can be compared. Without the wasm sysroot the WASI tests are
+# unsupported rather than failing.
+import shutil
+clang = shutil.which("clang-19") or "/usr/lib/llvm-19/bin/clang"
+config.substitutions.append(("%clang-wasm", clang + " --target=wasm32-wasi --sysroot=/usr -O2"))
+config.substitutions.append(("%clang-native", clang + " -O2"))
+config.substitutions.append(("%examples", os.path.join(config.kiln_src_root, "examples")))
+if os.path.exists("/usr/lib/wasm32-wasi/libc.a") and os.path.exists(clang):
+    config.available_features.add("wasi-sdk")

@@ -7,7 +7,7 @@ PACKAGES=(
   cmake ninja-build ccache make python3
   llvm-19-dev clang-19 lld-19 llvm-19-tools libclang-rt-19-dev
   libtbb-dev libboost-program-options-dev libgtest-dev nlohmann-json3-dev
-  wabt
+  wabt wasi-libc libclang-rt-19-dev-wasm32
 )
 
 missing=()

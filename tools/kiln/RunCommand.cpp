@@ -1,14 +1,17 @@
-//===- RunCommand.cpp - kiln run: compile a module and call an export -----===//
+//===- RunCommand.cpp - kiln run: run a program or call an export ---------===//
 #include "ArgumentParsing.h"
 #include "CommandLine.h"
 #include "ModuleInput.h"
 #include "ModuleCompilers.h"
+#include "RunArguments.h"
 #include "Subcommands.h"
 
 #include "kiln/Runtime/Instance.h"
 #include "kiln/Runtime/Store.h"
+#include "kiln/WASI/WasiContext.h"
 
 #include <iostream>
+#include <memory>
 
 namespace kiln::cli {
 
@@ -17,12 +20,23 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr const char *Usage =
-    "usage: kiln run [options] FILE [--invoke NAME] [--] [ARGS...]\n"
+    "usage: kiln run [options] FILE [options] [--] [ARGS...]\n"
     "\n"
-    "Compiles FILE (.wasm or .wat) with the JIT, instantiates it and calls the exported\n"
-    "function NAME with ARGS (one per parameter, parsed by the parameter's\n"
-    "type; put '--' before negative numbers). Without --invoke it calls the\n"
-    "export '_start'. Prints each result on a line of its own.\n"
+    "Compiles FILE (.wasm or .wat) with the JIT and instantiates it. Without\n"
+    "--invoke it runs the program: it calls the export '_start' and exits with\n"
+    "the code the program passed to proc_exit (0 when _start returns). With\n"
+    "--invoke NAME it calls that export with ARGS (one per parameter, parsed by\n"
+    "the parameter's type) and prints each result on a line of its own.\n"
+    "\n"
+    "A module importing wasi_snapshot_preview1 gets WASI preview1 with argv =\n"
+    "FILE's base name followed by ARGS, the environment given with --env only,\n"
+    "this process's stdin/stdout/stderr, and no file system except the\n"
+    "directories given with --dir (HOST seen by the guest as GUEST, default\n"
+    "HOST); paths that would leave them are refused.\n"
+    "\n"
+    "kiln's options may follow FILE up to '--' or the first other word; the\n"
+    "rest are ARGS, passed on verbatim (put '--' before ARGS that look like\n"
+    "kiln's options, or negative numbers).\n"
     "Errors and traps print one line on stderr and exit 1; bad usage exits 2.\n";
 
 po::options_description visibleOptions() {
@@ -33,6 +47,10 @@ po::options_description visibleOptions() {
   Add("opt-level,O", po::value<std::string>()->value_name("N")->default_value("2"),
       "Optimisation level 0..3");
   Add("features", po::value<std::string>()->value_name("LIST"), featuresHelp().c_str());
+  Add("dir", po::value<std::vector<std::string>>()->value_name("HOST[::GUEST]")->composing(),
+      "Give a WASI program the host directory HOST, named GUEST (repeatable)");
+  Add("env", po::value<std::vector<std::string>>()->value_name("KEY=VALUE")->composing(),
+      "Set a WASI program's environment variable (repeatable)");
   return Options;
 }
 
@@ -43,7 +61,7 @@ int fail(const std::string &Message) {
 
 /// Runs `Export` of a freshly instantiated module; returns the exit status.
 int callExport(runtime::Instance &I, const std::string &Export,
-               const std::vector<std::string> &Words) {
+               const std::vector<std::string> &Words, const wasi::WasiContext *Wasi) {
   auto Item = I.exportNamed(Export);
   if (!Item || !Item->function())
     return fail("the module exports no function '" + Export + "'");
@@ -61,6 +79,9 @@ int callExport(runtime::Instance &I, const std::string &Export,
   auto Result = I.call(Export, Args);
   if (!Result)
     return fail(Result.error().format());
+  // proc_exit unwinds with a trap; the code it recorded is the status.
+  if (Wasi && Wasi->exitCode())
+    return static_cast<int>(*Wasi->exitCode() & 0xff);
   if (!*Result)
     return fail("trap in '" + Export + "': " + Result->error().Message);
   for (const runtime::Value &V : **Result)
@@ -68,57 +89,99 @@ int callExport(runtime::Instance &I, const std::string &Export,
   return ExitSuccess;
 }
 
-} // namespace
-
-int runRunCommand(const std::vector<std::string> &Args) {
-  po::options_description Visible = visibleOptions();
-  po::options_description All;
-  All.add(Visible).add_options()("words", po::value<std::vector<std::string>>());
-  auto Values = parseCommandLine(Args, All, "words");
-  if (!Values)
-    return reportUsageError("run", Values.error().message());
-  if (Values->count("help")) {
-    std::cout << Usage << '\n' << Visible;
-    return ExitSuccess;
-  }
+/// What the command line asked for.
+struct RunRequest {
   CompilerChoice Choice;
-  auto Level = parseOptLevel((*Values)["opt-level"].as<std::string>());
-  if (!Level)
-    return reportUsageError("run", Level.error().message());
-  Choice.OptLevel = *Level;
-  if (Values->count("features")) {
-    auto Parsed = parseFeatures((*Values)["features"].as<std::string>());
-    if (!Parsed)
-      return reportUsageError("run", Parsed.error().message());
-    Choice.Enabled = *Parsed;
-  }
-  if (!Values->count("words"))
-    return reportUsageError("run", "no input file");
-  std::vector<std::string> Words = (*Values)["words"].as<std::vector<std::string>>();
-  std::string File = Words.front();
-  Words.erase(Words.begin());
-  std::string Export = Values->count("invoke") ? (*Values)["invoke"].as<std::string>() : "_start";
+  std::string File;
+  std::string Export = "_start";
+  std::vector<std::string> Words;
+  std::vector<std::string> Dirs;
+  std::vector<std::string> Env;
+};
 
-  auto Bytes = readModuleAsBinary(File, Choice.Enabled);
+std::vector<std::string> strings(const po::variables_map &Values, const char *Name) {
+  return Values.count(Name) ? Values[Name].as<std::vector<std::string>>()
+                            : std::vector<std::string>();
+}
+
+/// Compiles, instantiates (with WASI when the module imports it) and runs.
+int runModule(const RunRequest &R) {
+  auto Bytes = readModuleAsBinary(R.File, R.Choice.Enabled);
   if (!Bytes) {
     // Read errors lack the file's position; parse errors carry it.
     std::cerr << (Bytes.error().starts_with("cannot read") ? "kiln run: " : "") << Bytes.error()
               << std::endl;
     return ExitFailure;
   }
-  auto Compile = createJitCompiler(Choice);
+  auto Compile = createJitCompiler(R.Choice);
   if (!Compile)
     return fail(Compile.error().format());
   auto Compiled = (*Compile)(*Bytes);
   if (!Compiled)
-    return fail(Compiled.error().format(File));
+    return fail(Compiled.error().format(R.File));
+  runtime::Imports Imports;
+  std::unique_ptr<wasi::WasiContext> Wasi;
+  if (wasi::WasiContext::isImportedBy((*Compiled)->module())) {
+    auto Config = makeWasiConfig(R.File, R.Words, R.Dirs, R.Env);
+    if (!Config)
+      return reportUsageError("run", Config.error().message());
+    auto Created = wasi::WasiContext::create(std::move(*Config));
+    if (!Created)
+      return fail(Created.error().message());
+    Wasi = std::move(*Created);
+    Wasi->defineImports(Imports);
+  }
   runtime::Store Store;
-  auto Instantiated = Store.instantiate(*Compiled, runtime::Imports());
+  auto Instantiated = Store.instantiate(*Compiled, Imports);
   if (!Instantiated)
-    return fail(Instantiated.error().format(File));
+    return fail(Instantiated.error().format(R.File));
   if (!*Instantiated)
     return fail("trap during instantiation: " + Instantiated->error().Message);
-  return callExport(***Instantiated, Export, Words);
+  runtime::Instance &I = ***Instantiated;
+  if (Wasi) {
+    if (auto Bound = Wasi->bindInstance(I); !Bound)
+      return fail(Bound.error().format(R.File));
+  }
+  // A program's arguments are its own; only --invoke parses them.
+  bool IsProgram = Wasi && R.Export == "_start";
+  return callExport(I, R.Export, IsProgram ? std::vector<std::string>() : R.Words, Wasi.get());
+}
+
+} // namespace
+
+int runRunCommand(const std::vector<std::string> &Args) {
+  po::options_description Visible = visibleOptions();
+  po::options_description All;
+  All.add(Visible).add_options()("file", po::value<std::vector<std::string>>());
+  RunArguments Split = splitRunArguments(Args);
+  auto Values = parseCommandLine(Split.ToolArgs, All, "file");
+  if (!Values)
+    return reportUsageError("run", Values.error().message());
+  if (Values->count("help")) {
+    std::cout << Usage << '\n' << Visible;
+    return ExitSuccess;
+  }
+  RunRequest R;
+  auto Level = parseOptLevel((*Values)["opt-level"].as<std::string>());
+  if (!Level)
+    return reportUsageError("run", Level.error().message());
+  R.Choice.OptLevel = *Level;
+  if (Values->count("features")) {
+    auto Parsed = parseFeatures((*Values)["features"].as<std::string>());
+    if (!Parsed)
+      return reportUsageError("run", Parsed.error().message());
+    R.Choice.Enabled = *Parsed;
+  }
+  std::vector<std::string> Files = strings(*Values, "file");
+  if (Files.size() != 1)
+    return reportUsageError("run", Files.empty() ? "no input file" : "more than one input file");
+  R.File = Files.front();
+  R.Words = std::move(Split.ProgramArgs);
+  if (Values->count("invoke"))
+    R.Export = (*Values)["invoke"].as<std::string>();
+  R.Dirs = strings(*Values, "dir");
+  R.Env = strings(*Values, "env");
+  return runModule(R);
 }
 
 } // namespace kiln::cli

@@ -10,8 +10,8 @@ namespace kiln::cli {
 namespace {
 
 /// kiln run's options that take a value, in their long and short spellings.
-constexpr std::array<std::string_view, 6> ValueOptions = {"--invoke", "--opt-level", "-O",
-                                                          "--features", "--dir", "--env"};
+constexpr std::array<std::string_view, 7> ValueOptions = {
+    "--invoke", "--opt-level", "-O", "--features", "--dir", "--env", "--preload"};
 constexpr std::array<std::string_view, 2> FlagOptions = {"--help", "-h"};
 
 /// How many words a kiln option at `Word` spans (0: not one of kiln's).

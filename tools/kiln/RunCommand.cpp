@@ -12,6 +12,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 namespace kiln::cli {
 
@@ -34,6 +35,10 @@ constexpr const char *Usage =
     "directories given with --dir (HOST seen by the guest as GUEST, default\n"
     "HOST); paths that would leave them are refused.\n"
     "\n"
+    "--preload NAME=FILE instantiates FILE first and offers its exports to\n"
+    "FILE's imports under the module name NAME (repeatable, in order; a\n"
+    "preloaded module may import from the ones before it, not from WASI).\n"
+    "\n"
     "kiln's options may follow FILE up to '--' or the first other word; the\n"
     "rest are ARGS, passed on verbatim (put '--' before ARGS that look like\n"
     "kiln's options, or negative numbers).\n"
@@ -51,6 +56,8 @@ po::options_description visibleOptions() {
       "Give a WASI program the host directory HOST, named GUEST (repeatable)");
   Add("env", po::value<std::vector<std::string>>()->value_name("KEY=VALUE")->composing(),
       "Set a WASI program's environment variable (repeatable)");
+  Add("preload", po::value<std::vector<std::string>>()->value_name("NAME=FILE")->composing(),
+      "Instantiate FILE and link its exports under import module NAME (repeatable)");
   return Options;
 }
 
@@ -97,6 +104,7 @@ struct RunRequest {
   std::vector<std::string> Words;
   std::vector<std::string> Dirs;
   std::vector<std::string> Env;
+  std::vector<std::string> Preloads; ///< NAME=FILE
 };
 
 std::vector<std::string> strings(const po::variables_map &Values, const char *Name) {
@@ -104,22 +112,56 @@ std::vector<std::string> strings(const po::variables_map &Values, const char *Na
                             : std::vector<std::string>();
 }
 
-/// Compiles, instantiates (with WASI when the module imports it) and runs.
-int runModule(const RunRequest &R) {
-  auto Bytes = readModuleAsBinary(R.File, R.Choice.Enabled);
+/// Compiles `File` for `Store`; failures are printed and give an exit status.
+std::expected<std::shared_ptr<const runtime::CompiledModule>, int>
+compileFile(const std::string &File, const CompilerChoice &Choice, const ModuleCompiler &Compile) {
+  auto Bytes = readModuleAsBinary(File, Choice.Enabled);
   if (!Bytes) {
     // Read errors lack the file's position; parse errors carry it.
     std::cerr << (Bytes.error().starts_with("cannot read") ? "kiln run: " : "") << Bytes.error()
               << std::endl;
-    return ExitFailure;
+    return std::unexpected(ExitFailure);
   }
+  auto Compiled = Compile(*Bytes);
+  if (!Compiled)
+    return std::unexpected(fail(Compiled.error().format(File)));
+  return *Compiled;
+}
+
+/// Instantiates every `--preload NAME=FILE` in order and defines its
+/// exports under NAME; returns an exit status on failure.
+std::optional<int> preload(const RunRequest &R, const ModuleCompiler &Compile,
+                           runtime::Store &Store, runtime::Imports &Imports) {
+  for (const std::string &Entry : R.Preloads) {
+    size_t Equals = Entry.find('=');
+    if (Equals == std::string::npos || Equals == 0 || Equals + 1 == Entry.size())
+      return reportUsageError("run", "--preload wants NAME=FILE, not '" + Entry + "'");
+    std::string Name = Entry.substr(0, Equals), File = Entry.substr(Equals + 1);
+    auto Compiled = compileFile(File, R.Choice, Compile);
+    if (!Compiled)
+      return Compiled.error();
+    auto Instantiated = Store.instantiate(*Compiled, Imports);
+    if (!Instantiated)
+      return fail(Instantiated.error().format(File));
+    if (!*Instantiated)
+      return fail("trap while instantiating " + File + ": " + Instantiated->error().Message);
+    Imports.defineInstance(Name, ***Instantiated);
+  }
+  return std::nullopt;
+}
+
+/// Compiles, instantiates (with WASI when the module imports it) and runs.
+int runModule(const RunRequest &R) {
   auto Compile = createJitCompiler(R.Choice);
   if (!Compile)
     return fail(Compile.error().format());
-  auto Compiled = (*Compile)(*Bytes);
-  if (!Compiled)
-    return fail(Compiled.error().format(R.File));
+  runtime::Store Store;
   runtime::Imports Imports;
+  if (std::optional<int> Failed = preload(R, *Compile, Store, Imports))
+    return *Failed;
+  auto Compiled = compileFile(R.File, R.Choice, *Compile);
+  if (!Compiled)
+    return Compiled.error();
   std::unique_ptr<wasi::WasiContext> Wasi;
   if (wasi::WasiContext::isImportedBy((*Compiled)->module())) {
     auto Config = makeWasiConfig(R.File, R.Words, R.Dirs, R.Env);
@@ -131,7 +173,6 @@ int runModule(const RunRequest &R) {
     Wasi = std::move(*Created);
     Wasi->defineImports(Imports);
   }
-  runtime::Store Store;
   auto Instantiated = Store.instantiate(*Compiled, Imports);
   if (!Instantiated)
     return fail(Instantiated.error().format(R.File));
@@ -181,6 +222,7 @@ int runRunCommand(const std::vector<std::string> &Args) {
     R.Export = (*Values)["invoke"].as<std::string>();
   R.Dirs = strings(*Values, "dir");
   R.Env = strings(*Values, "env");
+  R.Preloads = strings(*Values, "preload");
   return runModule(R);
 }
 

@@ -7,7 +7,7 @@
 namespace kiln::cli {
 
 namespace {
-constexpr std::array<std::string_view, 2> EngineNames = {"validate", "jit"};
+constexpr std::array<std::string_view, 3> EngineNames = {"validate", "jit", "aot"};
 } // namespace
 
 std::span<const std::string_view> engineNames() { return EngineNames; }
@@ -15,8 +15,8 @@ std::span<const std::string_view> engineNames() { return EngineNames; }
 Expected<std::unique_ptr<Engine>> createEngine(std::string_view Name, const CompilerChoice &Choice) {
   if (Name == "validate")
     return createValidateEngine(Choice.Enabled);
-  if (Name == "jit") {
-    auto Compile = createJitCompiler(Choice);
+  if (Name == "jit" || Name == "aot") {
+    auto Compile = Name == "jit" ? createJitCompiler(Choice) : createAotCompiler(Choice);
     if (!Compile)
       return forwardError(Compile);
     return createExecuteEngine(std::move(*Compile), Choice.Enabled);

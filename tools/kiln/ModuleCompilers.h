@@ -17,6 +17,10 @@ struct CompilerChoice {
 /// process (through a kiln::Engine and its cache).
 Expected<ModuleCompiler> createJitCompiler(const CompilerChoice &Choice);
 
+/// A compiler that writes each module as an AOT artifact (as wasm2native
+/// does) to a temporary folder and loads it with the runtime's loader.
+Expected<ModuleCompiler> createAotCompiler(const CompilerChoice &Choice);
+
 /// Parses "-O2"-style levels given as a number 0..3.
 Expected<unsigned> parseOptLevel(const std::string &Text);
 

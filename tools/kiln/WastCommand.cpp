@@ -81,7 +81,7 @@ po::options_description visibleOptions() {
       "How scripts are read: 'native' (Kiln's text parser) or 'wast2json' (wabt's "
       "converter, which must be on PATH; for cross-checking the native reader)");
   Add("opt-level,O", po::value<std::string>()->value_name("N")->default_value("2"),
-      "Optimisation level 0..3 of the jit engine");
+      "Optimisation level 0..3 of the jit and aot engines");
   Add("expected-failures", po::value<std::string>()->value_name("FILE"),
       "Failures to tolerate, one 'file.wast:LINE  reason' per line ('file.wast  reason' for a "
       "script that cannot be converted; '#' comments). They are reported as expected failures "

@@ -15,10 +15,12 @@ static po::options_description describeOptions() {
       ("help,h", "Show this help and exit")
       ("version", "Show the version and exit")
       ("output,o", po::value<std::string>()->value_name("FILE"),
-       "Write the output to FILE ('-' for standard output). Default: the input's name with "
-       ".ll, .s or .o")
-      ("emit", po::value<std::string>()->value_name("KIND")->default_value("obj"),
-       "What to produce: llvm (LLVM IR as text), asm (target assembly) or obj (an object file)")
+       "Write the output to FILE ('-' for standard output, except artifacts). Default: the "
+       "input's name with .so, .ll, .s or .o")
+      ("emit", po::value<std::string>()->value_name("KIND")->default_value("artifact"),
+       "What to produce: artifact (a shared object the Kiln runtime loads and runs; linked "
+       "with ld.lld-19, or $KILN_LLD), llvm (LLVM IR as text), asm (target assembly) or obj "
+       "(an object file)")
       ("opt-level,O", po::value<std::string>()->value_name("N"),
        "Optimisation level 0-3 (-O0 ... -O3). Default: 2 for asm and obj; for llvm, the IR "
        "is printed as translated unless a level is given")
@@ -42,27 +44,41 @@ static void printHelp(const po::options_description &Options) {
   std::cout << "usage: wasm2native FILE [options]\n"
                "\n"
                "Compiles a WebAssembly module, binary (.wasm) or text (.wat), told apart by\n"
-               "content ('-' reads standard input), to LLVM IR,\n"
+               "content ('-' reads standard input), to an artifact the runtime loads, LLVM IR,\n"
                "assembly or an object file. The module is decoded, validated and translated;\n"
                "An error prints one line and exits 1.\n\n"
             << Options;
 }
 
-static Expected<codegen::OutputKind> parseEmit(const std::string &Kind) {
+static Expected<codegen::OutputKind> parseOutputKind(const std::string &Kind) {
   if (Kind == "llvm")
     return codegen::OutputKind::LLVMAssembly;
   if (Kind == "asm")
     return codegen::OutputKind::Assembly;
   if (Kind == "obj")
     return codegen::OutputKind::Object;
-  return makeError(ErrorKind::Usage, "unknown --emit kind '" + Kind + "' (llvm, asm or obj)");
+  return makeError(ErrorKind::Usage, "unknown --emit kind '" + Kind + "' (artifact, llvm, asm or obj)");
 }
 
-static std::string defaultOutput(const std::string &Input, codegen::OutputKind Kind) {
+/// Sets `Emit` (and `EmitArtifact`) from the --emit kind.
+static Expected<void> parseEmit(const std::string &Kind, Options &Result) {
+  Result.EmitArtifact = Kind == "artifact";
+  if (Result.EmitArtifact)
+    return {};
+  auto Parsed = parseOutputKind(Kind);
+  if (!Parsed)
+    return forwardError(Parsed);
+  Result.Emit = *Parsed;
+  return {};
+}
+
+static std::string defaultOutput(const std::string &Input, const Options &Opts) {
   std::string Stem = Input;
   if (size_t Dot = Stem.rfind('.'); Dot != std::string::npos && Stem.find('/', Dot) == Stem.npos)
     Stem.resize(Dot);
-  switch (Kind) {
+  if (Opts.EmitArtifact)
+    return Stem + ".so";
+  switch (Opts.Emit) {
   case codegen::OutputKind::LLVMAssembly: return Stem + ".ll";
   case codegen::OutputKind::Assembly: return Stem + ".s";
   case codegen::OutputKind::Object: return Stem + ".o";
@@ -75,12 +91,10 @@ static Expected<Options> toOptions(const po::variables_map &Values) {
     return makeError(ErrorKind::Usage, "no input file");
   Options Result;
   Result.Input = Values["input"].as<std::string>();
-  Expected<codegen::OutputKind> Emit = parseEmit(Values["emit"].as<std::string>());
-  if (!Emit)
+  if (auto Emit = parseEmit(Values["emit"].as<std::string>(), Result); !Emit)
     return forwardError(Emit);
-  Result.Emit = *Emit;
   Result.Output = Values.count("output") ? Values["output"].as<std::string>()
-                                         : defaultOutput(Result.Input, Result.Emit);
+                                         : defaultOutput(Result.Input, Result);
   if (Values.count("opt-level")) {
     const std::string &Text = Values["opt-level"].as<std::string>();
     Result.Level = codegen::parseOptLevel(Text);

@@ -15,6 +15,8 @@ namespace kiln::wasm2native {
 struct Options {
   std::string Input;
   std::string Output; ///< "-" is standard output.
+  /// A loadable artifact (docs/AOTFormat.md); otherwise `Emit`.
+  bool EmitArtifact = true;
   codegen::OutputKind Emit = codegen::OutputKind::Object;
   /// Unset: no optimisation for --emit=llvm (the translation as is), -O2
   /// for native output.

@@ -1,11 +1,13 @@
 //===- main.cpp - wasm2native: compile a Wasm module to native code -------===//
 #include "Options.h"
 
+#include "kiln/AOT/AOT.h"
 #include "kiln/CodeGen/CodeGen.h"
 #include "kiln/Translate/Translate.h"
 #include "kiln/Text/Parser.h"
 #include "kiln/Text/SourceMap.h"
 #include "kiln/Wasm/Decoder.h"
+#include "kiln/Wasm/Encoder.h"
 #include "kiln/Wasm/Validator.h"
 
 #include "llvm/IR/LLVMContext.h"
@@ -109,9 +111,39 @@ Expected<std::string> compile(const Options &Opts) {
   return generate(**Translated, Opts);
 }
 
+/// Compiles and links an artifact; it carries the module as a binary, so
+/// text input is encoded first.
+Expected<void> compileArtifact(const Options &Opts) {
+  auto Bytes = readInput(Opts.Input);
+  if (!Bytes)
+    return forwardError(Bytes);
+  auto Module = loadModule(*Bytes, Opts.Input);
+  if (!Module)
+    return forwardError(Module);
+  std::string_view Source(reinterpret_cast<const char *>(Bytes->data()), Bytes->size());
+  if (text::looksLikeText(Source))
+    *Bytes = wasm::encodeModule(*Module);
+  aot::ArtifactOptions Artifact;
+  Artifact.Level = Opts.Level.value_or(codegen::OptLevel::O2);
+  Artifact.Target = Opts.Target;
+  Artifact.Translation = Opts.Translation;
+  Artifact.Translation.ModuleName = Opts.Input;
+  auto Object = aot::compileArtifactObject(*Bytes, *Module, Artifact);
+  if (!Object)
+    return forwardError(Object);
+  if (Opts.Output == "-")
+    return makeError(ErrorKind::Usage, "an artifact cannot be written to standard output");
+  return aot::linkArtifact(*Object, Opts.Output);
+}
+
 int fail(std::string_view Message) {
   std::cerr << "wasm2native: error: " << Message << std::endl;
   return ExitFailure;
+}
+
+/// Reports `E`: input errors carry an offset into the file; others stand alone.
+int fail(const Error &E, const Options &Opts) {
+  return fail(E.format(E.byteOffset() || E.functionIndex() ? Opts.Input : ""));
 }
 
 } // namespace
@@ -123,12 +155,14 @@ int main(int Argc, char **Argv) {
   if (!Parsed->Run)
     return Parsed->ExitStatus;
   const Options &Opts = *Parsed->Run;
-  auto Output = compile(Opts);
-  if (!Output) {
-    // Input errors carry an offset into the file; others stand alone.
-    const Error &E = Output.error();
-    return fail(E.format(E.byteOffset() || E.functionIndex() ? Opts.Input : ""));
+  if (Opts.EmitArtifact) {
+    if (auto Written = compileArtifact(Opts); !Written)
+      return fail(Written.error(), Opts);
+    return 0;
   }
+  auto Output = compile(Opts);
+  if (!Output)
+    return fail(Output.error(), Opts);
   if (auto Written = writeOutput(Opts.Output, *Output); !Written)
     return fail(Written.error().message());
   return 0;

@@ -10,6 +10,8 @@
 #include "kiln/Runtime/Store.h"
 #include "kiln/WASI/WasiContext.h"
 
+#include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -58,6 +60,8 @@ po::options_description visibleOptions() {
       "Set a WASI program's environment variable (repeatable)");
   Add("preload", po::value<std::vector<std::string>>()->value_name("NAME=FILE")->composing(),
       "Instantiate FILE and link its exports under import module NAME (repeatable)");
+  Add("time", "Print 'kiln run: time compile_ms=C instantiate_ms=I run_ms=R' to stderr at the "
+              "end (compile includes reading and validating; preloads count as compile)");
   return Options;
 }
 
@@ -96,6 +100,25 @@ int callExport(runtime::Instance &I, const std::string &Export,
   return ExitSuccess;
 }
 
+/// Wall-clock spans of a run, for `--time` (benchmarks).
+struct RunTimes {
+  using Clock = std::chrono::steady_clock;
+  Clock::time_point Start = Clock::now();
+  double CompileMs = 0, InstantiateMs = 0, RunMs = 0;
+
+  /// Milliseconds since the last lap.
+  double lap() {
+    Clock::time_point Now = Clock::now();
+    double Ms = std::chrono::duration<double, std::milli>(Now - Start).count();
+    Start = Now;
+    return Ms;
+  }
+  void print() const {
+    std::fprintf(stderr, "kiln run: time compile_ms=%.3f instantiate_ms=%.3f run_ms=%.3f\n",
+                 CompileMs, InstantiateMs, RunMs);
+  }
+};
+
 /// What the command line asked for.
 struct RunRequest {
   CompilerChoice Choice;
@@ -105,6 +128,7 @@ struct RunRequest {
   std::vector<std::string> Dirs;
   std::vector<std::string> Env;
   std::vector<std::string> Preloads; ///< NAME=FILE
+  bool Time = false;                 ///< --time
 };
 
 std::vector<std::string> strings(const po::variables_map &Values, const char *Name) {
@@ -150,8 +174,9 @@ std::optional<int> preload(const RunRequest &R, const ModuleCompiler &Compile,
   return std::nullopt;
 }
 
-/// Compiles, instantiates (with WASI when the module imports it) and runs.
-int runModule(const RunRequest &R) {
+/// Compiles, instantiates (with WASI when the module imports it) and runs;
+/// `Times` receives the spans reached.
+int runModule(const RunRequest &R, RunTimes &Times) {
   auto Compile = createJitCompiler(R.Choice);
   if (!Compile)
     return fail(Compile.error().format());
@@ -160,6 +185,7 @@ int runModule(const RunRequest &R) {
   if (std::optional<int> Failed = preload(R, *Compile, Store, Imports))
     return *Failed;
   auto Compiled = compileFile(R.File, R.Choice, *Compile);
+  Times.CompileMs = Times.lap();
   if (!Compiled)
     return Compiled.error();
   std::unique_ptr<wasi::WasiContext> Wasi;
@@ -183,9 +209,12 @@ int runModule(const RunRequest &R) {
     if (auto Bound = Wasi->bindInstance(I); !Bound)
       return fail(Bound.error().format(R.File));
   }
+  Times.InstantiateMs = Times.lap();
   // A program's arguments are its own; only --invoke parses them.
   bool IsProgram = Wasi && R.Export == "_start";
-  return callExport(I, R.Export, IsProgram ? std::vector<std::string>() : R.Words, Wasi.get());
+  int Status = callExport(I, R.Export, IsProgram ? std::vector<std::string>() : R.Words, Wasi.get());
+  Times.RunMs = Times.lap();
+  return Status;
 }
 
 } // namespace
@@ -223,7 +252,12 @@ int runRunCommand(const std::vector<std::string> &Args) {
   R.Dirs = strings(*Values, "dir");
   R.Env = strings(*Values, "env");
   R.Preloads = strings(*Values, "preload");
-  return runModule(R);
+  R.Time = Values->count("time") > 0;
+  RunTimes Times;
+  int Status = runModule(R, Times);
+  if (R.Time)
+    Times.print();
+  return Status;
 }
 
 } // namespace kiln::cli

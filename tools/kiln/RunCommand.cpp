@@ -6,12 +6,15 @@
 #include "RunArguments.h"
 #include "Subcommands.h"
 
+#include "kiln/Runtime/ArtifactLoader.h"
 #include "kiln/Runtime/Instance.h"
 #include "kiln/Runtime/Store.h"
 #include "kiln/WASI/WasiContext.h"
 
 #include <chrono>
 #include <cstdio>
+#include <cstring>
+#include <fstream>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -25,7 +28,8 @@ namespace {
 constexpr const char *Usage =
     "usage: kiln run [options] FILE [options] [--] [ARGS...]\n"
     "\n"
-    "Compiles FILE (.wasm or .wat) with the JIT and instantiates it. Without\n"
+    "Compiles FILE (.wasm or .wat) with the JIT, or loads it when it is an AOT\n"
+    "artifact from wasm2native, and instantiates it. Without\n"
     "--invoke it runs the program: it calls the export '_start' and exits with\n"
     "the code the program passed to proc_exit (0 when _start returns). With\n"
     "--invoke NAME it calls that export with ARGS (one per parameter, parsed by\n"
@@ -136,9 +140,24 @@ std::vector<std::string> strings(const po::variables_map &Values, const char *Na
                             : std::vector<std::string>();
 }
 
-/// Compiles `File` for `Store`; failures are printed and give an exit status.
+/// True when `File` starts with the ELF magic: an AOT artifact from
+/// `wasm2native`, loaded instead of compiled.
+bool isArtifact(const std::string &File) {
+  char Magic[4] = {};
+  std::ifstream In(File, std::ios::binary);
+  return In.read(Magic, 4) && std::memcmp(Magic, "\x7f" "ELF", 4) == 0;
+}
+
+/// Compiles (or, for an AOT artifact, loads) `File`; failures are printed
+/// and give an exit status.
 std::expected<std::shared_ptr<const runtime::CompiledModule>, int>
 compileFile(const std::string &File, const CompilerChoice &Choice, const ModuleCompiler &Compile) {
+  if (isArtifact(File)) {
+    auto Loaded = runtime::loadArtifact(File);
+    if (!Loaded)
+      return std::unexpected(fail(Loaded.error().format(File)));
+    return *Loaded;
+  }
   auto Bytes = readModuleAsBinary(File, Choice.Enabled);
   if (!Bytes) {
     // Read errors lack the file's position; parse errors carry it.

@@ -26,8 +26,10 @@ Expected<po::variables_map> parseCommandLine(const std::vector<std::string> &Arg
   return Values;
 }
 
-Expected<wasm::Features> parseFeatures(std::string_view Changes) {
-  return wasm::Features::wasm20().withChanges(Changes);
+Expected<wasm::Features> featuresOption(const po::variables_map &Values) {
+  if (!Values.count("features"))
+    return wasm::Features::wasm20();
+  return wasm::Features::wasm20().withChanges(Values["features"].as<std::string>());
 }
 
 std::string featuresHelp() {

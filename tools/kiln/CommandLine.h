@@ -30,8 +30,9 @@ parseCommandLine(const std::vector<std::string> &Args,
                  const boost::program_options::options_description &Options,
                  const char *PositionalName);
 
-/// WebAssembly 2.0 changed by a list like "+tail-call,-simd".
-Expected<wasm::Features> parseFeatures(std::string_view Changes);
+/// The features a command line asks for: WebAssembly 2.0, changed by its
+/// --features list ("+tail-call,-simd") when there is one.
+Expected<wasm::Features> featuresOption(const boost::program_options::variables_map &Values);
 
 /// The --features option's help text.
 std::string featuresHelp();

@@ -255,12 +255,10 @@ int runRunCommand(const std::vector<std::string> &Args) {
   if (!Level)
     return reportUsageError("run", Level.error().message());
   R.Choice.OptLevel = *Level;
-  if (Values->count("features")) {
-    auto Parsed = parseFeatures((*Values)["features"].as<std::string>());
-    if (!Parsed)
-      return reportUsageError("run", Parsed.error().message());
-    R.Choice.Enabled = *Parsed;
-  }
+  auto Features = featuresOption(*Values);
+  if (!Features)
+    return reportUsageError("run", Features.error().message());
+  R.Choice.Enabled = *Features;
   std::vector<std::string> Files = strings(*Values, "file");
   if (Files.size() != 1)
     return reportUsageError("run", Files.empty() ? "no input file" : "more than one input file");

@@ -57,19 +57,15 @@ int runValidateCommand(const std::vector<std::string> &Args) {
     std::cout << Usage << '\n' << Visible;
     return ExitSuccess;
   }
-  wasm::Features Enabled = wasm::Features::wasm20();
-  if (Values->count("features")) {
-    auto Parsed = parseFeatures((*Values)["features"].as<std::string>());
-    if (!Parsed)
-      return reportUsageError("validate", Parsed.error().message());
-    Enabled = *Parsed;
-  }
+  auto Enabled = featuresOption(*Values);
+  if (!Enabled)
+    return reportUsageError("validate", Enabled.error().message());
   if (!Values->count("file"))
     return reportUsageError("validate", "no input files");
 
   bool AllValid = true;
   for (const std::string &File : (*Values)["file"].as<std::vector<std::string>>())
-    AllValid &= validateFile(File, Enabled);
+    AllValid &= validateFile(File, *Enabled);
   return AllValid ? ExitSuccess : ExitFailure;
 }
 

@@ -106,12 +106,10 @@ std::optional<int> parseWastOptions(const std::vector<std::string> &Args, WastOp
     std::cout << Usage << '\n' << Visible;
     return ExitSuccess;
   }
-  if (Values->count("features")) {
-    auto Parsed = parseFeatures((*Values)["features"].as<std::string>());
-    if (!Parsed)
-      return reportUsageError("wast", Parsed.error().message());
-    Out.Compiler.Enabled = *Parsed;
-  }
+  auto Features = featuresOption(*Values);
+  if (!Features)
+    return reportUsageError("wast", Features.error().message());
+  Out.Compiler.Enabled = *Features;
   if (!Values->count("path"))
     return reportUsageError("wast", "no .wast files or folders given");
   Out.Paths = (*Values)["path"].as<std::vector<std::string>>();

@@ -19,14 +19,10 @@
 
 namespace kiln::jit {
 
-/// Collects the address ranges of every executable section linked.
-class CodeRangeRecorder final : public llvm::orc::ObjectLinkingLayer::Plugin {
+/// A plugin that only looks at link graphs: it owns no resources, so the
+/// resource notifications have nothing to do.
+class GraphObserverPlugin : public llvm::orc::ObjectLinkingLayer::Plugin {
 public:
-  explicit CodeRangeRecorder(std::shared_ptr<std::vector<runtime::CodeRange>> Ranges)
-      : Ranges(std::move(Ranges)) {}
-
-  void modifyPassConfig(llvm::orc::MaterializationResponsibility &MR, llvm::jitlink::LinkGraph &G,
-                        llvm::jitlink::PassConfiguration &Config) override;
   llvm::Error notifyFailed(llvm::orc::MaterializationResponsibility &) override {
     return llvm::Error::success();
   }
@@ -35,6 +31,16 @@ public:
   }
   void notifyTransferringResources(llvm::orc::JITDylib &, llvm::orc::ResourceKey,
                                    llvm::orc::ResourceKey) override {}
+};
+
+/// Collects the address ranges of every executable section linked.
+class CodeRangeRecorder final : public GraphObserverPlugin {
+public:
+  explicit CodeRangeRecorder(std::shared_ptr<std::vector<runtime::CodeRange>> Ranges)
+      : Ranges(std::move(Ranges)) {}
+
+  void modifyPassConfig(llvm::orc::MaterializationResponsibility &MR, llvm::jitlink::LinkGraph &G,
+                        llvm::jitlink::PassConfiguration &Config) override;
 
 private:
   std::shared_ptr<std::vector<runtime::CodeRange>> Ranges;
@@ -42,18 +48,10 @@ private:
 
 /// Appends "address size name" for every function to /tmp/perf-<pid>.map,
 /// the file `perf report` reads for JIT code.
-class PerfMapWriter final : public llvm::orc::ObjectLinkingLayer::Plugin {
+class PerfMapWriter final : public GraphObserverPlugin {
 public:
   void modifyPassConfig(llvm::orc::MaterializationResponsibility &MR, llvm::jitlink::LinkGraph &G,
                         llvm::jitlink::PassConfiguration &Config) override;
-  llvm::Error notifyFailed(llvm::orc::MaterializationResponsibility &) override {
-    return llvm::Error::success();
-  }
-  llvm::Error notifyRemovingResources(llvm::orc::JITDylib &, llvm::orc::ResourceKey) override {
-    return llvm::Error::success();
-  }
-  void notifyTransferringResources(llvm::orc::JITDylib &, llvm::orc::ResourceKey,
-                                   llvm::orc::ResourceKey) override {}
 };
 
 } // namespace kiln::jit

@@ -84,6 +84,8 @@ private:
   void addInlineImport(std::pair<std::string, std::string> Names, wasm::Import Imp);
 
   // Segments.cpp: element and data segments, inline or not.
+  /// An active segment's `(table x)` / `(memory x)`: the index if written.
+  Expected<std::optional<uint32_t>> parseTargetIndex(const char *Keyword, Space S);
   Expected<void> parseElem();
   Expected<void> parseData();
   Expected<void> parseElemList(wasm::ElementSegment &Seg, bool AllowBareFuncs);

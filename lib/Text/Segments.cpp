@@ -23,6 +23,17 @@ ConstExpr makeConstExpr(Opcode Op, uint32_t Index, uint32_t Offset) {
 
 } // namespace
 
+Expected<std::optional<uint32_t>> ModuleParser::parseTargetIndex(const char *Keyword, Space S) {
+  if (!C.consumeForm(Keyword))
+    return std::nullopt;
+  auto Index = parseIndex(S);
+  if (!Index)
+    return std::unexpected(Index.error());
+  if (auto R = C.expectRParen(); !R)
+    return std::unexpected(R.error());
+  return *Index;
+}
+
 Expected<void> ModuleParser::parseElem() {
   ElementSegment Seg;
   Seg.Offset = FieldStart->Offset;
@@ -35,15 +46,11 @@ Expected<void> ModuleParser::parseElem() {
       return R;
   } else if (C.at(TokenKind::LParen)) {
     Seg.Mode = SegmentMode::Active;
-    bool ExplicitTable = C.consumeForm("table");
-    if (ExplicitTable) {
-      auto Table = parseIndex(Space::Table);
-      if (!Table)
-        return std::unexpected(Table.error());
-      Seg.TableIndex = *Table;
-      if (auto R = C.expectRParen(); !R)
-        return R;
-    }
+    auto Table = parseTargetIndex("table", Space::Table);
+    if (!Table)
+      return std::unexpected(Table.error());
+    bool ExplicitTable = Table->has_value();
+    Seg.TableIndex = Table->value_or(0);
     auto Offset = parseOffset();
     if (!Offset)
       return std::unexpected(Offset.error());
@@ -159,14 +166,10 @@ Expected<void> ModuleParser::parseData() {
     C.next();
   if (C.at(TokenKind::LParen)) {
     Seg.Mode = SegmentMode::Active;
-    if (C.consumeForm("memory")) {
-      auto Memory = parseIndex(Space::Memory);
-      if (!Memory)
-        return std::unexpected(Memory.error());
-      Seg.MemoryIndex = *Memory;
-      if (auto R = C.expectRParen(); !R)
-        return R;
-    }
+    auto Memory = parseTargetIndex("memory", Space::Memory);
+    if (!Memory)
+      return std::unexpected(Memory.error());
+    Seg.MemoryIndex = Memory->value_or(0);
     auto Offset = parseOffset();
     if (!Offset)
       return std::unexpected(Offset.error());

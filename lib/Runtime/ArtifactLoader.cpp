@@ -89,6 +89,12 @@ std::vector<CodeRange> executableRanges(uintptr_t Base) {
   return State.Ranges;
 }
 
+/// dlopen treats a name without '/' as a library to search for on the
+/// library path, not as a file in the working directory.
+std::string pathForDlopen(const std::string &Path) {
+  return Path.find('/') == std::string::npos ? "./" + Path : Path;
+}
+
 Expected<CompiledModuleParts> readParts(void *Handle, std::shared_ptr<const wasm::Module> Module) {
   CompiledModuleParts Parts;
   size_t TypeCount = Module->Types.size();
@@ -155,7 +161,7 @@ Expected<std::shared_ptr<const CompiledModule>> loadArtifact(const std::string &
     return refuse(Path, Module.error());
   if (auto Exported = checkBuiltinsExported(); !Exported)
     return refuse(Path, Exported.error());
-  UniqueHandle Handle(dlopen(Path.c_str(), RTLD_NOW | RTLD_LOCAL));
+  UniqueHandle Handle(dlopen(pathForDlopen(Path).c_str(), RTLD_NOW | RTLD_LOCAL));
   if (!Handle)
     return makeError(ErrorKind::Unlinkable, "cannot load '" + Path + "': " + dlerror());
   auto Parts = readParts(Handle.get(), std::move(*Module));

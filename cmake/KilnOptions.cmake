@@ -1,6 +1,10 @@
 # Build options shared by every Kiln target: warnings, ccache, sanitizers.
 option(KILN_BUILD_TESTS "Build unit, lit and spec tests" ON)
 option(KILN_FUZZ "Build libFuzzer targets (needs clang)" OFF)
+# OFF: only what runs compiled code (Support, Wasm, Text, Runtime, WASI and a
+# kiln that loads AOT artifacts), for machines without LLVM and for cross
+# builds (cmake/aarch64-linux-gnu.cmake); no tests, examples or wasm2native.
+option(KILN_WITH_LLVM "Build the compiler (Translate, CodeGen, JIT, AOT, Engine, wasm2native)" ON)
 set(KILN_SANITIZE "" CACHE STRING "Sanitizers to build with, e.g. address,undefined or thread")
 
 find_program(CCACHE_PROGRAM ccache)

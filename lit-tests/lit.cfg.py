@@ -10,6 +10,10 @@ config.test_exec_root = os.path.join(os.path.dirname(config.kiln_tools_dir), "li
 config.excludes = ["Inputs", "CMakeLists.txt", "lit.cfg.py", "lit.site.cfg.py.in"]
 
 tools = config.kiln_tools_dir
+# What C programs linking modules from wasm2native --emit=obj --header need
+# (before %kiln, which would otherwise replace their prefix).
+config.substitutions.append(("%kiln-runtime", os.path.join(os.path.dirname(tools), "lib", "libkiln-runtime.a")))
+config.substitutions.append(("%kiln-include", os.path.join(config.kiln_src_root, "include")))
 config.substitutions.append(("%kiln", os.path.join(tools, "kiln", "kiln")))
 config.substitutions.append(("%wasm2native", os.path.join(tools, "wasm2native", "wasm2native")))
 config.substitutions.append(("%wat2wasm", config.wat2wasm))

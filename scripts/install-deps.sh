@@ -8,6 +8,7 @@ PACKAGES=(
   llvm-19-dev clang-19 lld-19 llvm-19-tools libclang-rt-19-dev
   libtbb-dev libboost-program-options-dev libgtest-dev nlohmann-json3-dev
   wabt wasi-libc libclang-rt-19-dev-wasm32
+  qemu-user gcc-aarch64-linux-gnu g++-aarch64-linux-gnu libc6-dev-arm64-cross
 )
 
 missing=()

@@ -2,6 +2,7 @@
 #include "kiln/Engine/CacheKey.h"
 
 #include "RequestEncoding.h"
+#include "SettingsKeyHasher.h"
 
 #include "llvm/Support/BLAKE3.h"
 
@@ -26,28 +27,45 @@ uint64_t CacheKey::hashPrefix() const {
 }
 
 namespace {
-/// Feeds the encoding straight into the hasher, so large module bytes are
+/// Feeds the encoding straight into a hasher, so large module bytes are
 /// never copied.
 class HashingSink final : public ByteSink {
 public:
+  explicit HashingSink(llvm::BLAKE3 &Hasher) : Hasher(Hasher) {}
   void write(std::span<const uint8_t> Data) override {
     Hasher.update(llvm::ArrayRef<uint8_t>(Data.data(), Data.size()));
   }
-  CacheKey finish() {
-    CacheKey Key;
-    Hasher.final(Key.Bytes);
-    return Key;
-  }
 
 private:
-  llvm::BLAKE3 Hasher;
+  llvm::BLAKE3 &Hasher;
 };
+
+CacheKey finish(llvm::BLAKE3 &Hasher) {
+  CacheKey Key;
+  Hasher.final(Key.Bytes);
+  return Key;
+}
 } // namespace
 
 CacheKey computeCacheKey(const CompileRequest &Request) {
-  HashingSink Sink;
+  llvm::BLAKE3 Hasher;
+  HashingSink Sink(Hasher);
   encodeCompileRequestTo(Request, Sink);
-  return Sink.finish();
+  return finish(Hasher);
+}
+
+SettingsKeyHasher::SettingsKeyHasher(const CompileRequest &Settings) {
+  HashingSink Sink(Prefix);
+  encodeRequestSettingsTo(Settings, Sink);
+}
+
+CacheKey SettingsKeyHasher::keyFor(std::span<const uint8_t> ModuleBytes) const {
+  // BLAKE3's state is a plain struct: a copy resumes hashing where the
+  // settings ended.
+  llvm::BLAKE3 Hasher = Prefix;
+  HashingSink Sink(Hasher);
+  encodeModuleBytesTo(ModuleBytes, Sink);
+  return finish(Hasher);
 }
 
 } // namespace kiln::engine

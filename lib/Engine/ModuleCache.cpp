@@ -153,7 +153,30 @@ ModuleCache::ModuleCache(CompileFunction Compile, CacheLimits Limits)
 ModuleCache::~ModuleCache() = default;
 
 CompileResult ModuleCache::getOrCompile(const CompileRequest &Request) {
-  CacheKey Key = computeCacheKey(Request);
+  return getOrCompile(Request, computeCacheKey(Request));
+}
+
+std::shared_ptr<const runtime::CompiledModule> ModuleCache::findPublished(const CacheKey &Key) {
+  SlotPtr Slot;
+  {
+    SlotMap::const_accessor Reader;
+    if (!State->Slots.find(Reader, Key))
+      return nullptr;
+    Slot = Reader->second;
+  }
+  // As in join: a ready slot in the map holds a module, unless its compile
+  // failed a moment ago; either way, not ready or failed is "not here".
+  if (!Slot->isReady() || !Slot->Future.get().has_value())
+    return nullptr;
+  CacheCounters::add(State->Counters.Calls);
+  CacheCounters::add(State->Counters.Hits);
+  if (State->Limits.bounded())
+    State->Lru.touch(*Slot);
+  return *Slot->Future.get();
+}
+
+CompileResult ModuleCache::getOrCompile(const CompileRequest &Request, const CacheKey &Key) {
+  assert(Key == computeCacheKey(Request) && "the key must name the request");
   CacheCounters::add(State->Counters.Calls);
   if (CompileInProgress::onThisThread(this, Key)) {
     CacheCounters::add(State->Counters.ReentrancyErrors);

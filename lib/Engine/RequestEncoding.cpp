@@ -92,7 +92,7 @@ public:
 
 } // namespace
 
-void encodeCompileRequestTo(const CompileRequest &Request, ByteSink &Sink) {
+void encodeRequestSettingsTo(const CompileRequest &Request, ByteSink &Sink) {
   FieldWriter Writer(Sink);
   Writer.item(Magic);
   Writer.field("key-format", encodeU32(Request.KeyFormatVersion));
@@ -109,7 +109,15 @@ void encodeCompileRequestTo(const CompileRequest &Request, ByteSink &Sink) {
   Writer.field("bounds-checks", boundsCheckStrategyName(Codegen.BoundsChecks));
   Writer.field("debug-info", encodeFlag(Codegen.DebugInfo));
   Writer.field("frame-pointers", encodeFlag(Codegen.FramePointers));
-  Writer.field("module-bytes", Request.ModuleBytes);
+}
+
+void encodeModuleBytesTo(std::span<const uint8_t> ModuleBytes, ByteSink &Sink) {
+  FieldWriter(Sink).field("module-bytes", ModuleBytes);
+}
+
+void encodeCompileRequestTo(const CompileRequest &Request, ByteSink &Sink) {
+  encodeRequestSettingsTo(Request, Sink);
+  encodeModuleBytesTo(Request.ModuleBytes, Sink);
 }
 
 std::vector<uint8_t> encodeCompileRequest(const CompileRequest &Request) {

@@ -19,6 +19,12 @@ public:
 /// Writes the canonical encoding of `Request` (see `encodeCompileRequest`).
 void encodeCompileRequestTo(const CompileRequest &Request, ByteSink &Sink);
 
+/// The two parts of that encoding, in order: every field but the module
+/// bytes (the module bytes are the last field), then the module bytes. An
+/// Engine's settings are fixed, so it hashes the first part once.
+void encodeRequestSettingsTo(const CompileRequest &Request, ByteSink &Sink);
+void encodeModuleBytesTo(std::span<const uint8_t> ModuleBytes, ByteSink &Sink);
+
 } // namespace kiln::engine
 
 #endif // KILN_LIB_ENGINE_REQUESTENCODING_H

@@ -8,6 +8,8 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/Runtime/ArtifactFormat.h"
 
+#include "kiln/Wasm/Decoder.h"
+
 #include <cstring>
 
 namespace kiln::runtime {
@@ -139,6 +141,19 @@ Expected<ArtifactHeader> decodeArtifactHeader(std::span<const uint8_t> Bytes) {
     return makeError(ErrorKind::Malformed,
                      "artifact is corrupt: its module bytes do not match the recorded hash");
   return Header;
+}
+
+Expected<std::shared_ptr<const wasm::Module>> decodeEmbeddedModule(const ArtifactHeader &Header) {
+  auto Enabled = wasm::Features::wasm20().withChanges("none," + Header.WasmFeatures);
+  if (!Enabled)
+    return forwardError(Enabled);
+  // The bytes passed validation when compiled and match the recorded hash,
+  // so decoding (which builds the index spaces) is all that is needed.
+  auto Module = wasm::decodeModule(Header.ModuleBytes, *Enabled);
+  if (!Module)
+    return makeError(ErrorKind::Malformed,
+                     "the embedded module does not decode: " + Module.error().message());
+  return std::make_shared<const wasm::Module>(std::move(*Module));
 }
 
 } // namespace kiln::runtime

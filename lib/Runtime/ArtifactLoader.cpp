@@ -12,7 +12,6 @@
 #include "HostCompatibility.h"
 
 #include "kiln/Runtime/Builtins.h"
-#include "kiln/Wasm/Decoder.h"
 
 #include <dlfcn.h>
 #include <link.h>
@@ -117,19 +116,6 @@ Expected<CompiledModuleParts> readParts(void *Handle, std::shared_ptr<const wasm
   Parts.EntryTrampolines = std::move(*Entries);
   Parts.HostAdapters = std::move(*Adapters);
   return Parts;
-}
-
-Expected<std::shared_ptr<const wasm::Module>> decodeEmbeddedModule(const ArtifactHeader &Header) {
-  auto Enabled = wasm::Features::wasm20().withChanges("none," + Header.WasmFeatures);
-  if (!Enabled)
-    return forwardError(Enabled);
-  // The bytes passed validation when compiled and match the recorded hash,
-  // so decoding (which builds the index spaces) is all that is needed.
-  auto Module = wasm::decodeModule(Header.ModuleBytes, *Enabled);
-  if (!Module)
-    return makeError(ErrorKind::Malformed,
-                     "the embedded module does not decode: " + Module.error().message());
-  return std::make_shared<const wasm::Module>(std::move(*Module));
 }
 
 } // namespace

@@ -89,16 +89,23 @@ void ModuleContext::nameParameters(llvm::Function &F, uint32_t FuncIndex) const 
   }
 }
 
-void ModuleContext::declareFunctions() {
-  SymbolNamer Namer;
+void ModuleContext::declareFunctions(bool SharedAcrossPartitions) {
+  SymbolNamer Namer(SharedAcrossPartitions);
   Defined.assign(Wasm.FuncSpace.size(), nullptr);
+  // Internal linkage: the runtime reaches functions through the
+  // kiln_functions table, and local symbols can never clash with anything
+  // linked beside the module; they still appear in the symbol table. Split
+  // into partitions, the module's objects must see each other's functions;
+  // hidden visibility keeps them out of the shared object's exports.
+  auto Linkage = SharedAcrossPartitions ? llvm::GlobalValue::ExternalLinkage
+                                        : llvm::GlobalValue::InternalLinkage;
   for (uint32_t Index = Wasm.ImportedFuncCount; Index < Wasm.FuncSpace.size(); ++Index) {
-    // Internal linkage: the runtime reaches functions through the
-    // kiln_functions table, and local symbols can never clash with anything
-    // linked beside the module; they still appear in the symbol table.
-    llvm::Function *F =
-        llvm::Function::Create(nativeType(Wasm.funcType(Index)), llvm::GlobalValue::InternalLinkage,
-                               Namer.functionSymbol(Wasm, Index), LLVM);
+    llvm::Function *F = llvm::Function::Create(nativeType(Wasm.funcType(Index)), Linkage,
+                                               Namer.functionSymbol(Wasm, Index), LLVM);
+    if (SharedAcrossPartitions) {
+      F->setVisibility(llvm::GlobalValue::HiddenVisibility);
+      F->setDSOLocal(true);
+    }
     addCommonAttributes(*F);
     addWasmFunctionAttributes(*F);
     nameParameters(*F, Index);

@@ -55,8 +55,11 @@ public:
   llvm::FunctionType *nativeType(const wasm::FuncType &Type) const;
 
   /// Declares every defined function (names from the name section) so that
-  /// calls and tables can refer to them before their bodies exist.
-  void declareFunctions();
+  /// calls and tables can refer to them before their bodies exist. With
+  /// `SharedAcrossPartitions` they get external linkage and hidden
+  /// visibility, so that the objects of other partitions can refer to them
+  /// (see kiln/Translate/Partition.h); otherwise internal linkage.
+  void declareFunctions(bool SharedAcrossPartitions = false);
   /// The LLVM function of defined function `FuncIndex` (an index in the
   /// function index space, past the imports).
   llvm::Function *definedFunction(uint32_t FuncIndex) const;

@@ -3,6 +3,8 @@
 
 #include "kiln/Wasm/Module.h"
 
+#include <algorithm>
+
 namespace kiln::translate {
 
 std::string sanitizeSymbolText(std::string_view Text) {
@@ -16,16 +18,23 @@ std::string sanitizeSymbolText(std::string_view Text) {
   return Result;
 }
 
+std::string SymbolNamer::sanitize(std::string_view Text) const {
+  std::string Result = sanitizeSymbolText(Text);
+  if (ForGlobalSymbols)
+    std::replace(Result.begin(), Result.end(), '@', '_');
+  return Result;
+}
+
 std::string SymbolNamer::functionSymbol(const wasm::Module &M, uint32_t FuncIndex) {
   std::string Base = "wasm.func" + std::to_string(FuncIndex);
   auto It = M.Names.FunctionNames.find(FuncIndex);
   if (It != M.Names.FunctionNames.end() && !It->second.empty()) {
-    Base = "wasm." + sanitizeSymbolText(It->second);
+    Base = "wasm." + sanitize(It->second);
   } else {
     // Without a name section, an export name is the next best thing.
     for (const wasm::Export &E : M.Exports)
       if (E.Kind == wasm::ExternKind::Func && E.Index == FuncIndex && !E.Name.empty()) {
-        Base = "wasm." + sanitizeSymbolText(E.Name);
+        Base = "wasm." + sanitize(E.Name);
         break;
       }
   }

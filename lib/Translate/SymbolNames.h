@@ -23,12 +23,20 @@ namespace kiln::translate {
 /// Hands out unique symbol names for one module.
 class SymbolNamer {
 public:
+  /// `ForGlobalSymbols`: the names become global (hidden) symbols of a
+  /// partitioned compile, where a linker reads "name@ver" as a symbol
+  /// version, so '@' is replaced too. Local symbols keep it.
+  explicit SymbolNamer(bool ForGlobalSymbols = false) : ForGlobalSymbols(ForGlobalSymbols) {}
+
   /// "wasm." + the sanitised name-section name, else the first export
   /// name, else "wasm.func<N>"; made unique with the function index when
   /// two names collide.
   std::string functionSymbol(const wasm::Module &M, uint32_t FuncIndex);
 
 private:
+  std::string sanitize(std::string_view Text) const;
+
+  bool ForGlobalSymbols;
   std::set<std::string> Used;
 };
 

@@ -1,5 +1,6 @@
-//===- Translate.cpp - translateModule: the public entry point ------------===//
+//===- Translate.cpp - translateModule and translatePartition -------------===//
 #include "kiln/Translate/Translate.h"
+#include "kiln/Translate/Partition.h"
 
 #include "DebugInfo.h"
 #include "FunctionTranslator.h"
@@ -13,9 +14,28 @@
 
 namespace kiln::translate {
 
-Expected<std::unique_ptr<llvm::Module>> translateModule(const wasm::Module &M,
-                                                         llvm::LLVMContext &Context,
-                                                         const TranslateOptions &Options) {
+namespace {
+
+/// What one LLVM module defines: a range of functions and, for the first
+/// (or only) partition, the trampolines and tables.
+struct ModuleShape {
+  FunctionRange Functions;
+  bool HoldsTables = true;
+  bool SharedAcrossPartitions = false;
+};
+
+/// Declarations of other partitions' functions that nothing here uses would
+/// still become (undefined, hidden) symbols of the object; drop them.
+void dropUnusedDeclarations(llvm::Module &LLVM) {
+  for (llvm::Function &F : llvm::make_early_inc_range(LLVM))
+    if (F.isDeclaration() && F.use_empty() && F.getName().starts_with("wasm."))
+      F.eraseFromParent();
+}
+
+Expected<std::unique_ptr<llvm::Module>> translateShape(const wasm::Module &M,
+                                                       llvm::LLVMContext &Context,
+                                                       const TranslateOptions &Options,
+                                                       const ModuleShape &Shape) {
   auto LLVM = std::make_unique<llvm::Module>(Options.ModuleName, Context);
   LLVM->setSourceFileName(Options.ModuleName);
   // The ABI is 64-bit little-endian (docs/ABI.md); this generic layout
@@ -23,11 +43,11 @@ Expected<std::unique_ptr<llvm::Module>> translateModule(const wasm::Module &M,
   // target's own layout.
   LLVM->setDataLayout("e-i64:64-i128:128-n32:64-S128");
   ModuleContext MC(M, *LLVM, Options);
-  MC.declareFunctions();
+  MC.declareFunctions(Shape.SharedAcrossPartitions);
   std::optional<DebugInfo> Debug;
   if (Options.DebugInfo)
     Debug.emplace(MC);
-  for (uint32_t Index = M.ImportedFuncCount; Index < M.FuncSpace.size(); ++Index) {
+  for (uint32_t Index = Shape.Functions.First; Index < Shape.Functions.End; ++Index) {
     FunctionTranslator Translator(MC, Index, Debug ? &*Debug : nullptr);
     if (llvm::Error E = Translator.translate()) {
       Error Failure(ErrorKind::Unsupported, llvm::toString(std::move(E)));
@@ -37,9 +57,12 @@ Expected<std::unique_ptr<llvm::Module>> translateModule(const wasm::Module &M,
       return std::unexpected(std::move(Failure));
     }
   }
-  emitTrampolinesAndTables(MC);
+  if (Shape.HoldsTables)
+    emitTrampolinesAndTables(MC);
   if (Debug)
     Debug->finalize();
+  if (Shape.SharedAcrossPartitions)
+    dropUnusedDeclarations(*LLVM);
 
   // A broken module here is a translator bug; report it rather than let
   // code generation crash on it.
@@ -48,6 +71,28 @@ Expected<std::unique_ptr<llvm::Module>> translateModule(const wasm::Module &M,
   if (llvm::verifyModule(*LLVM, &Stream))
     return makeError(ErrorKind::Internal, "translator produced invalid IR: " + Problems);
   return LLVM;
+}
+
+} // namespace
+
+Expected<std::unique_ptr<llvm::Module>> translateModule(const wasm::Module &M,
+                                                         llvm::LLVMContext &Context,
+                                                         const TranslateOptions &Options) {
+  ModuleShape Whole;
+  Whole.Functions = {M.ImportedFuncCount, static_cast<uint32_t>(M.FuncSpace.size())};
+  return translateShape(M, Context, Options, Whole);
+}
+
+Expected<std::unique_ptr<llvm::Module>>
+translatePartition(const wasm::Module &M, llvm::LLVMContext &Context,
+                   const TranslateOptions &Options, std::span<const FunctionRange> Plan,
+                   size_t Index) {
+  assert(Index < Plan.size() && "partition index out of the plan");
+  ModuleShape Part;
+  Part.Functions = Plan[Index];
+  Part.HoldsTables = Index == 0;
+  Part.SharedAcrossPartitions = Plan.size() > 1;
+  return translateShape(M, Context, Options, Part);
 }
 
 } // namespace kiln::translate

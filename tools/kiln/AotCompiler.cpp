@@ -71,6 +71,8 @@ Expected<ModuleCompiler> createAotCompiler(const CompilerChoice &Choice) {
   aot::ArtifactOptions Options;
   Options.Level = static_cast<codegen::OptLevel>(Choice.OptLevel);
   Options.WasmFeatures = Choice.Enabled;
+  if (Choice.AotPartitionSizeInBytes)
+    Options.PartitionSizeInBytes = *Choice.AotPartitionSizeInBytes;
   return ModuleCompiler([Options, Shared = std::move(*Folder)](std::span<const uint8_t> Bytes) {
     return compileAndLoad(Bytes, Options, *Shared);
   });

@@ -1,5 +1,6 @@
 //===- Engine.cpp - Choosing an engine by name -----------------------------===//
 #include "Engine.h"
+#include "ArtifactFolder.h"
 #include "ModuleCompilers.h"
 
 #include <array>
@@ -15,6 +16,14 @@ std::span<const std::string_view> engineNames() { return EngineNames; }
 Expected<std::unique_ptr<Engine>> createEngine(std::string_view Name, const CompilerChoice &Choice) {
   if (Name == "validate")
     return createValidateEngine(Choice.Enabled);
+  if (Name == "aot" && !Choice.Target.empty())
+    return createPrecompileEngine(Choice);
+  if (Name == "aot" && !Choice.ArtifactDir.empty()) {
+    auto Load = createArtifactFolderLoader(Choice);
+    if (!Load)
+      return forwardError(Load);
+    return createExecuteEngine(std::move(*Load), Choice.Enabled);
+  }
   if (Name == "jit" || Name == "aot") {
     auto Compile = Name == "jit" ? createJitCompiler(Choice) : createAotCompiler(Choice);
     if (!Compile)

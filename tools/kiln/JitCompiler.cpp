@@ -11,13 +11,6 @@
 
 namespace kiln::cli {
 
-Expected<unsigned> parseOptLevel(const std::string &Text) {
-  auto Level = codegen::parseOptLevel(Text);
-  if (!Level)
-    return makeError(ErrorKind::Usage, "optimisation level must be 0, 1, 2 or 3, not '" + Text + "'");
-  return static_cast<unsigned>(*Level);
-}
-
 Expected<ModuleCompiler> createJitCompiler(const CompilerChoice &Choice) {
   engine::Config Settings;
   Settings.Codegen.OptLevel = static_cast<codegen::OptLevel>(Choice.OptLevel);

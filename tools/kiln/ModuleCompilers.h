@@ -6,11 +6,24 @@
 
 #include "kiln/Wasm/Features.h"
 
+#include <cstdint>
+#include <optional>
+#include <string>
+
 namespace kiln::cli {
 
 struct CompilerChoice {
   unsigned OptLevel = 2; ///< 0..3
   wasm::Features Enabled = wasm::Features::wasm20();
+  /// aot engine: the folder of artifacts to run from, or with `Target` to
+  /// compile into (ArtifactFolder.h).
+  std::string ArtifactDir;
+  /// aot engine: compile for this triple into `ArtifactDir`, run nothing.
+  std::string Target;
+  std::string CPU; ///< With `Target`; empty means generic.
+  /// aot engine: `ArtifactOptions::PartitionSizeInBytes` (hidden option
+  /// --aot-partition-size, for testing cross-partition calls).
+  std::optional<uint64_t> AotPartitionSizeInBytes;
 };
 
 /// A compiler that decodes, validates and JIT-compiles module bytes in this

@@ -10,9 +10,10 @@ namespace kiln::cli {
 namespace {
 
 /// kiln run's options that take a value, in their long and short spellings.
-constexpr std::array<std::string_view, 7> ValueOptions = {
-    "--invoke", "--opt-level", "-O", "--features", "--dir", "--env", "--preload"};
-constexpr std::array<std::string_view, 3> FlagOptions = {"--help", "-h", "--time"};
+constexpr std::array<std::string_view, 8> ValueOptions = {
+    "--invoke", "--opt-level", "-O",        "--features",
+    "--dir",    "--env",       "--preload", "--cache-dir"};
+constexpr std::array<std::string_view, 4> FlagOptions = {"--help", "-h", "--time", "--stats"};
 
 /// How many words a kiln option at `Word` spans (0: not one of kiln's).
 size_t optionWords(std::string_view Word) {

@@ -6,6 +6,7 @@
 #include "RunArguments.h"
 #include "Subcommands.h"
 
+#include "kiln/Engine/Engine.h"
 #include "kiln/Runtime/ArtifactLoader.h"
 #include "kiln/Runtime/Instance.h"
 #include "kiln/Runtime/Store.h"
@@ -45,6 +46,11 @@ constexpr const char *Usage =
     "FILE's imports under the module name NAME (repeatable, in order; a\n"
     "preloaded module may import from the ones before it, not from WASI).\n"
     "\n"
+    "--cache-dir DIR keeps compiled code on the disk under DIR (as AOT\n"
+    "artifacts, one file per module and settings) and reuses it in later runs;\n"
+    "a damaged or stale file is deleted and the module compiled again.\n"
+    "--stats prints the compiled-module cache's statistics to stderr at exit.\n"
+    "\n"
     "kiln's options may follow FILE up to '--' or the first other word; the\n"
     "rest are ARGS, passed on verbatim (put '--' before ARGS that look like\n"
     "kiln's options, or negative numbers).\n"
@@ -64,6 +70,9 @@ po::options_description visibleOptions() {
       "Set a WASI program's environment variable (repeatable)");
   Add("preload", po::value<std::vector<std::string>>()->value_name("NAME=FILE")->composing(),
       "Instantiate FILE and link its exports under import module NAME (repeatable)");
+  Add("cache-dir", po::value<std::string>()->value_name("DIR"),
+      "Keep compiled modules on the disk under DIR and reuse them across runs");
+  Add("stats", "Print the module cache's statistics (memory and disk) to stderr at the end");
   Add("time", "Print 'kiln run: time compile_ms=C instantiate_ms=I run_ms=R' to stderr at the "
               "end (compile includes reading and validating; preloads count as compile)");
   return Options;
@@ -133,6 +142,8 @@ struct RunRequest {
   std::vector<std::string> Env;
   std::vector<std::string> Preloads; ///< NAME=FILE
   bool Time = false;                 ///< --time
+  std::optional<std::string> CacheDir; ///< --cache-dir
+  bool Stats = false;                ///< --stats
 };
 
 std::vector<std::string> strings(const po::variables_map &Values, const char *Name) {
@@ -193,17 +204,60 @@ std::optional<int> preload(const RunRequest &R, const ModuleCompiler &Compile,
   return std::nullopt;
 }
 
+/// The Engine every module of this run compiles through: the JIT behind
+/// the in-memory cache, and the disk cache with --cache-dir.
+Expected<std::shared_ptr<engine::Engine>> createEngine(const RunRequest &R) {
+  engine::Config Settings;
+  Settings.Codegen.OptLevel = static_cast<codegen::OptLevel>(R.Choice.OptLevel);
+  Settings.WasmFeatures = R.Choice.Enabled;
+  Settings.DiskCacheDirectory = R.CacheDir;
+  auto Created = engine::Engine::create(Settings);
+  if (!Created)
+    return forwardError(Created);
+  return std::make_shared<engine::Engine>(std::move(*Created));
+}
+
+/// `--stats`: one block on stderr. "modules compiled" counts the code
+/// generations this process ran: disk misses with a disk cache, in-memory
+/// compiles without one.
+void printStatistics(const engine::Engine &E) {
+  engine::CacheStatistics M = E.cache().statistics();
+  std::fprintf(stderr,
+               "kiln run: cache statistics\n"
+               "  memory: calls %llu, hits %llu, waits %llu, compiles %llu (succeeded %llu, "
+               "failed %llu), entries %llu, code bytes %llu\n",
+               (unsigned long long)M.Calls, (unsigned long long)M.Hits,
+               (unsigned long long)M.Waits, (unsigned long long)M.CompilesStarted,
+               (unsigned long long)M.CompilesSucceeded, (unsigned long long)M.CompilesFailed,
+               (unsigned long long)M.Entries, (unsigned long long)M.ResidentCodeSizeInBytes);
+  uint64_t Compiled = M.CompilesStarted;
+  if (const engine::DiskCache *Disk = E.diskCache()) {
+    engine::DiskCacheStatistics D = Disk->statistics();
+    std::fprintf(stderr,
+                 "  disk: lookups %llu, hits %llu, misses %llu (absent %llu, rejected %llu, "
+                 "read errors %llu), stores %llu, store errors %llu, fallbacks %llu\n"
+                 "  disk folder: %s\n",
+                 (unsigned long long)D.Lookups, (unsigned long long)D.Hits,
+                 (unsigned long long)D.Misses, (unsigned long long)D.Absent,
+                 (unsigned long long)D.Rejected, (unsigned long long)D.ReadErrors,
+                 (unsigned long long)D.Stores, (unsigned long long)D.StoreErrors,
+                 (unsigned long long)D.Fallbacks, Disk->folder().c_str());
+    Compiled = D.Misses;
+  } else {
+    std::fprintf(stderr, "  disk: off\n");
+  }
+  std::fprintf(stderr, "  modules compiled: %llu\n", (unsigned long long)Compiled);
+}
+
 /// Compiles, instantiates (with WASI when the module imports it) and runs;
 /// `Times` receives the spans reached.
-int runModule(const RunRequest &R, RunTimes &Times) {
-  auto Compile = createJitCompiler(R.Choice);
-  if (!Compile)
-    return fail(Compile.error().format());
+int runModule(const RunRequest &R, engine::Engine &E, RunTimes &Times) {
+  ModuleCompiler Compile = [&E](std::span<const uint8_t> Bytes) { return E.compile(Bytes); };
   runtime::Store Store;
   runtime::Imports Imports;
-  if (std::optional<int> Failed = preload(R, *Compile, Store, Imports))
+  if (std::optional<int> Failed = preload(R, Compile, Store, Imports))
     return *Failed;
-  auto Compiled = compileFile(R.File, R.Choice, *Compile);
+  auto Compiled = compileFile(R.File, R.Choice, Compile);
   Times.CompileMs = Times.lap();
   if (!Compiled)
     return Compiled.error();
@@ -270,10 +324,20 @@ int runRunCommand(const std::vector<std::string> &Args) {
   R.Env = strings(*Values, "env");
   R.Preloads = strings(*Values, "preload");
   R.Time = Values->count("time") > 0;
+  R.Stats = Values->count("stats") > 0;
+  if (Values->count("cache-dir"))
+    R.CacheDir = (*Values)["cache-dir"].as<std::string>();
+  if (R.CacheDir && R.CacheDir->empty())
+    return reportUsageError("run", "--cache-dir wants a folder");
   RunTimes Times;
-  int Status = runModule(R, Times);
+  auto Shared = createEngine(R);
+  if (!Shared)
+    return fail(Shared.error().format());
+  int Status = runModule(R, **Shared, Times);
   if (R.Time)
     Times.print();
+  if (R.Stats)
+    printStatistics(**Shared);
   return Status;
 }
 

@@ -1,4 +1,5 @@
 //===- WastCommand.cpp - kiln wast: run spec test scripts ------------------===//
+#include "ArtifactFolder.h"
 #include "CommandLine.h"
 #include "Engine.h"
 #include "ExpectedFailures.h"
@@ -40,7 +41,12 @@ constexpr const char *Usage =
     "            other command is skipped.\n"
     "  jit       compiles every module with the JIT (at --opt-level) and runs\n"
     "            every command kind against one store per script, with the\n"
-    "            'spectest' host module.\n";
+    "            'spectest' host module.\n"
+    "  aot       the same, with every module compiled to an AOT artifact and\n"
+    "            loaded by the runtime's loader. With --artifact-dir the code\n"
+    "            comes from artifacts in that folder, compiled there earlier\n"
+    "            with --target (which runs nothing): how a kiln built without\n"
+    "            LLVM, or one on another machine, runs the scripts.\n";
 
 struct WastOptions {
   std::vector<std::string> Paths;
@@ -90,6 +96,7 @@ po::options_description visibleOptions() {
       "Also write per-script and per-command-kind counts (passed, failed, skipped, ...) as JSON "
       "to FILE");
   Add("verbose,v", "Also list passed and skipped commands, with details");
+  addArtifactFolderOptions(Options);
   return Options;
 }
 
@@ -98,7 +105,9 @@ po::options_description visibleOptions() {
 std::optional<int> parseWastOptions(const std::vector<std::string> &Args, WastOptions &Out) {
   po::options_description Visible = visibleOptions();
   po::options_description All;
-  All.add(Visible).add_options()("path", po::value<std::vector<std::string>>());
+  // Hidden: a test aid (docs/AOTFormat.md), not something a user tunes.
+  All.add(Visible).add_options()("path", po::value<std::vector<std::string>>())(
+      "aot-partition-size", po::value<uint64_t>());
   auto Values = parseCommandLine(Args, All, "path");
   if (!Values)
     return reportUsageError("wast", Values.error().message());
@@ -118,6 +127,10 @@ std::optional<int> parseWastOptions(const std::vector<std::string> &Args, WastOp
     return reportUsageError("wast", Level.error().message());
   Out.Compiler.OptLevel = *Level;
   Out.EngineName = (*Values)["engine"].as<std::string>();
+  if (Values->count("aot-partition-size"))
+    Out.Compiler.AotPartitionSizeInBytes = (*Values)["aot-partition-size"].as<uint64_t>();
+  if (auto Misfit = readArtifactFolderOptions(*Values, Out.EngineName, Out.Compiler))
+    return reportUsageError("wast", *Misfit);
   Out.ReaderName = (*Values)["reader"].as<std::string>();
   if (Out.ReaderName != "native" && Out.ReaderName != "wast2json")
     return reportUsageError("wast", "unknown reader '" + Out.ReaderName + "' (native, wast2json)");

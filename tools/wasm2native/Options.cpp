@@ -3,6 +3,7 @@
 
 #include <boost/program_options.hpp>
 
+#include <charconv>
 #include <iostream>
 
 namespace kiln::wasm2native {
@@ -19,8 +20,17 @@ static po::options_description describeOptions() {
        "input's name with .so, .ll, .s or .o")
       ("emit", po::value<std::string>()->value_name("KIND")->default_value("artifact"),
        "What to produce: artifact (a shared object the Kiln runtime loads and runs; linked "
-       "with ld.lld-19, or $KILN_LLD), llvm (LLVM IR as text), asm (target assembly) or obj "
-       "(an object file)")
+       "with ld.lld-19, or $KILN_LLD), exe (a standalone program running the module's _start "
+       "with WASI; linked by a C++ compiler, or $KILN_CXX, with libkiln-runtime.a), llvm (LLVM "
+       "IR as text), asm (target assembly) or obj (an object file; with --header, one to link "
+       "into a C program)")
+      ("header", po::value<std::string>()->value_name("FILE"),
+       "With --emit=obj: write a C header declaring NAME_instantiate, NAME_free and a typed "
+       "NAME_export_X per exported function, and make the object linkable beside other "
+       "modules (see kiln/linked.h)")
+      ("name", po::value<std::string>()->value_name("NAME"),
+       "With --header: the module's C name (default: the output's file name without "
+       "extension, made a C identifier)")
       ("opt-level,O", po::value<std::string>()->value_name("N"),
        "Optimisation level 0-3 (-O0 ... -O3). Default: 2 for asm and obj; for llvm, the IR "
        "is printed as translated unless a level is given")
@@ -36,7 +46,16 @@ static po::options_description describeOptions() {
        "reservation makes them fault) or explicit (compare and branch before each access)")
       ("frame-pointers", "Keep frame pointers, so profilers can walk the stack")
       ("debug-info,g", "Emit DWARF: one subprogram per function; each instruction's line is "
-                       "its byte offset in the module");
+                       "its byte offset in the module")
+      ("jobs,j", po::value<std::string>()->value_name("N")->default_value("0"),
+       "Compile N partitions at once, each on its own thread (0: one per CPU). The output is "
+       "the same for every N. Applies to artifact, exe and obj with --header; llvm, asm and "
+       "plain obj are one module, compiled on one thread")
+      ("partition-size", po::value<std::string>()->value_name("BYTES")->default_value(
+                             std::to_string(translate::DefaultPartitionSizeInBytes)),
+       "Split artifact, exe and obj --header compiles into partitions of about BYTES of function "
+       "bodies, compiled separately (and in parallel with -j); 0: one partition. Unlike -j, "
+       "this changes the code (no inlining across partitions), never what it does");
   return Options;
 }
 
@@ -57,13 +76,14 @@ static Expected<codegen::OutputKind> parseOutputKind(const std::string &Kind) {
     return codegen::OutputKind::Assembly;
   if (Kind == "obj")
     return codegen::OutputKind::Object;
-  return makeError(ErrorKind::Usage, "unknown --emit kind '" + Kind + "' (artifact, llvm, asm or obj)");
+  return makeError(ErrorKind::Usage, "unknown --emit kind '" + Kind + "' (artifact, exe, llvm, asm or obj)");
 }
 
 /// Sets `Emit` (and `EmitArtifact`) from the --emit kind.
 static Expected<void> parseEmit(const std::string &Kind, Options &Result) {
   Result.EmitArtifact = Kind == "artifact";
-  if (Result.EmitArtifact)
+  Result.EmitExecutable = Kind == "exe";
+  if (Result.EmitArtifact || Result.EmitExecutable)
     return {};
   auto Parsed = parseOutputKind(Kind);
   if (!Parsed)
@@ -78,12 +98,44 @@ static std::string defaultOutput(const std::string &Input, const Options &Opts) 
     Stem.resize(Dot);
   if (Opts.EmitArtifact)
     return Stem + ".so";
+  if (Opts.EmitExecutable) // Never the input itself.
+    return Stem == Input ? Stem + ".out" : Stem;
   switch (Opts.Emit) {
   case codegen::OutputKind::LLVMAssembly: return Stem + ".ll";
   case codegen::OutputKind::Assembly: return Stem + ".s";
   case codegen::OutputKind::Object: return Stem + ".o";
   }
   return Stem + ".o";
+}
+
+/// --header and --name, which only --emit=obj takes.
+static Expected<void> parseLinkedOptions(const po::variables_map &Values, Options &Result) {
+  if (Values.count("header")) {
+    if (Result.EmitArtifact || Result.EmitExecutable || Result.Emit != codegen::OutputKind::Object)
+      return makeError(ErrorKind::Usage, "--header needs --emit=obj");
+    Result.HeaderPath = Values["header"].as<std::string>();
+    if (Result.Output == "-" || Result.HeaderPath == "-")
+      return makeError(ErrorKind::Usage, "--header cannot write to standard output");
+  }
+  if (Values.count("name")) {
+    if (Result.HeaderPath.empty())
+      return makeError(ErrorKind::Usage, "--name needs --emit=obj --header");
+    Result.ModuleName = Values["name"].as<std::string>();
+  }
+  return {};
+}
+
+/// A non-negative decimal option value; Boost's own conversion would
+/// accept "-1" as a huge unsigned number.
+template <typename T>
+static Expected<T> parseCount(const po::variables_map &Values, const char *Name) {
+  const std::string &Text = Values[Name].as<std::string>();
+  T Value = 0;
+  auto [End, Problem] = std::from_chars(Text.data(), Text.data() + Text.size(), Value);
+  if (Text.empty() || Problem != std::errc() || End != Text.data() + Text.size())
+    return makeError(ErrorKind::Usage, "--" + std::string(Name) + " needs a number, not '" +
+                                           Text + "'");
+  return Value;
 }
 
 static Expected<Options> toOptions(const po::variables_map &Values) {
@@ -95,6 +147,8 @@ static Expected<Options> toOptions(const po::variables_map &Values) {
     return forwardError(Emit);
   Result.Output = Values.count("output") ? Values["output"].as<std::string>()
                                          : defaultOutput(Result.Input, Result);
+  if (auto Linked = parseLinkedOptions(Values, Result); !Linked)
+    return forwardError(Linked);
   if (Values.count("opt-level")) {
     const std::string &Text = Values["opt-level"].as<std::string>();
     Result.Level = codegen::parseOptLevel(Text);
@@ -111,6 +165,14 @@ static Expected<Options> toOptions(const po::variables_map &Values) {
   else if (Checks != "guard-pages")
     return makeError(ErrorKind::Usage,
                      "unknown --bounds-checks kind '" + Checks + "' (guard-pages or explicit)");
+  auto Jobs = parseCount<unsigned>(Values, "jobs");
+  if (!Jobs)
+    return forwardError(Jobs);
+  Result.Jobs = *Jobs;
+  auto PartitionSize = parseCount<uint64_t>(Values, "partition-size");
+  if (!PartitionSize)
+    return forwardError(PartitionSize);
+  Result.PartitionSizeInBytes = *PartitionSize;
   Result.Translation.FramePointers = Values.count("frame-pointers") != 0;
   Result.Translation.DebugInfo = Values.count("debug-info") != 0;
   if (Values.count("features")) {

@@ -3,6 +3,7 @@
 
 #include "kiln/AOT/AOT.h"
 #include "kiln/CodeGen/CodeGen.h"
+#include "kiln/Runtime/LinkedModule.h"
 #include "kiln/Translate/Translate.h"
 #include "kiln/Text/Parser.h"
 #include "kiln/Text/SourceMap.h"
@@ -111,9 +112,14 @@ Expected<std::string> compile(const Options &Opts) {
   return generate(**Translated, Opts);
 }
 
-/// Compiles and links an artifact; it carries the module as a binary, so
-/// text input is encoded first.
-Expected<void> compileArtifact(const Options &Opts) {
+/// The input as binary bytes (text is encoded: artifacts carry a binary
+/// module) and the validated module they decode to.
+struct BinaryInput {
+  std::vector<uint8_t> Bytes;
+  wasm::Module Module;
+};
+
+Expected<BinaryInput> loadBinaryInput(const Options &Opts) {
   auto Bytes = readInput(Opts.Input);
   if (!Bytes)
     return forwardError(Bytes);
@@ -123,17 +129,79 @@ Expected<void> compileArtifact(const Options &Opts) {
   std::string_view Source(reinterpret_cast<const char *>(Bytes->data()), Bytes->size());
   if (text::looksLikeText(Source))
     *Bytes = wasm::encodeModule(*Module);
+  return BinaryInput{std::move(*Bytes), std::move(*Module)};
+}
+
+/// The object an artifact is linked from (also the start of --emit=exe and
+/// --emit=obj --header).
+Expected<std::string> compileArtifactObject(const BinaryInput &Input, const Options &Opts) {
   aot::ArtifactOptions Artifact;
   Artifact.Level = Opts.Level.value_or(codegen::OptLevel::O2);
   Artifact.Target = Opts.Target;
   Artifact.Translation = Opts.Translation;
   Artifact.Translation.ModuleName = Opts.Input;
-  auto Object = aot::compileArtifactObject(*Bytes, *Module, Artifact);
+  Artifact.Jobs = Opts.Jobs;
+  Artifact.PartitionSizeInBytes = Opts.PartitionSizeInBytes;
+  return aot::compileArtifactObject(Input.Bytes, Input.Module, Artifact);
+}
+
+/// Compiles and links an artifact.
+Expected<void> compileArtifact(const Options &Opts) {
+  auto Input = loadBinaryInput(Opts);
+  if (!Input)
+    return forwardError(Input);
+  auto Object = compileArtifactObject(*Input, Opts);
   if (!Object)
     return forwardError(Object);
   if (Opts.Output == "-")
     return makeError(ErrorKind::Usage, "an artifact cannot be written to standard output");
   return aot::linkArtifact(*Object, Opts.Output);
+}
+
+/// --emit=exe: what cannot work (no runtime archive, no _start) is refused
+/// before compiling.
+Expected<void> compileExecutable(const Options &Opts) {
+  if (Opts.Output == "-")
+    return makeError(ErrorKind::Usage, "an executable cannot be written to standard output");
+  auto Archive = aot::findRuntimeArchive();
+  if (!Archive)
+    return forwardError(Archive);
+  auto Input = loadBinaryInput(Opts);
+  if (!Input)
+    return forwardError(Input);
+  if (auto Runnable = aot::checkExecutableModule(Input->Module); !Runnable)
+    return Runnable;
+  auto Object = compileArtifactObject(*Input, Opts);
+  if (!Object)
+    return forwardError(Object);
+  auto Linkable = aot::makeLinkableObject(*Object, runtime::ExecutableModuleName);
+  if (!Linkable)
+    return forwardError(Linkable);
+  return aot::linkExecutable(*Linkable, *Archive, Opts.Output);
+}
+
+/// The output's file name without directory and extension.
+std::string outputStem(const std::string &Path) {
+  std::string Stem = Path.substr(Path.rfind('/') + 1);
+  return Stem.substr(0, Stem.find('.'));
+}
+
+/// --emit=obj --header: a linkable object and its C header, both written
+/// through temporary files so that a failure leaves neither.
+Expected<void> compileLinkable(const Options &Opts) {
+  auto Input = loadBinaryInput(Opts);
+  if (!Input)
+    return forwardError(Input);
+  std::string Name =
+      aot::sanitizeCIdentifier(Opts.ModuleName.empty() ? outputStem(Opts.Output) : Opts.ModuleName);
+  auto Object = compileArtifactObject(*Input, Opts);
+  if (!Object)
+    return forwardError(Object);
+  auto Linkable = aot::makeLinkableObject(*Object, Name);
+  if (!Linkable)
+    return forwardError(Linkable);
+  std::string Header = aot::generateCHeader(Input->Module, Name, Opts.Input);
+  return aot::writeFiles({{Opts.Output, *Linkable}, {Opts.HeaderPath, Header}});
 }
 
 int fail(std::string_view Message) {
@@ -155,8 +223,11 @@ int main(int Argc, char **Argv) {
   if (!Parsed->Run)
     return Parsed->ExitStatus;
   const Options &Opts = *Parsed->Run;
-  if (Opts.EmitArtifact) {
-    if (auto Written = compileArtifact(Opts); !Written)
+  if (Opts.EmitArtifact || Opts.EmitExecutable || !Opts.HeaderPath.empty()) {
+    auto Written = Opts.EmitArtifact     ? compileArtifact(Opts)
+                   : Opts.EmitExecutable ? compileExecutable(Opts)
+                                         : compileLinkable(Opts);
+    if (!Written)
       return fail(Written.error(), Opts);
     return 0;
   }

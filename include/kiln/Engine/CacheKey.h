@@ -3,7 +3,8 @@
 // A cache key is a 256-bit BLAKE3 digest of the canonical encoding of a
 // `CompileRequest` (see CompileRequest.h). Equal requests give equal keys;
 // any change to an input that can change generated code gives a different
-// key. The hex form is a valid file name, which the disk cache will use.
+// key. The hex form is a valid file name; the disk cache names its files
+// with it.
 //
 //===----------------------------------------------------------------------===//
 #ifndef KILN_ENGINE_CACHEKEY_H

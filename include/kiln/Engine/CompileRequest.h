@@ -80,8 +80,8 @@ struct CompileRequest {
 /// order as a length-prefixed name and a length-prefixed value (lengths are
 /// 64-bit little-endian; lists are a count and length-prefixed items).
 /// Feature sets are spelled by name, so reordering an enum never changes a
-/// key. The disk cache will store this (minus the module bytes) in its file
-/// headers.
+/// key. (Disk cache files record the full key and the identity fields that
+/// must match on loading; see DiskCache.h.)
 std::vector<uint8_t> encodeCompileRequest(const CompileRequest &Request);
 
 /// BLAKE3-256 of `encodeCompileRequest(Request)`, computed without copying

@@ -7,10 +7,13 @@
 #include "kiln/Engine/ModuleCache.h"
 #include "kiln/Wasm/Features.h"
 
+#include <optional>
+#include <string>
+
 namespace kiln::engine {
 
 /// An Engine's settings, fixed when it is created. Everything here except
-/// `Cache` goes into each `CompileRequest` (and so into each cache key).
+/// `Cache` and `DiskCacheDirectory` goes into each `CompileRequest` (and so into each cache key).
 struct Config {
   /// Optimisation level, bounds checks, instrumentation.
   CodegenOptions Codegen;
@@ -21,6 +24,11 @@ struct Config {
   codegen::TargetSpec Target;
   /// Bounds of the in-memory cache; they do not change generated code.
   CacheLimits Cache;
+  /// Opt-in disk cache (docs/Cache.md): compiled modules are kept as AOT
+  /// artifacts under this folder and reused by later processes. Needs the
+  /// default compiler; does not change generated code (the same options
+  /// give the same code through the AOT pipeline).
+  std::optional<std::string> DiskCacheDirectory;
 };
 
 } // namespace kiln::engine

@@ -84,6 +84,14 @@ public:
   /// compile that asks for its own key (directly or through other keys, on
   /// its own thread) gets an `Internal` error instead of a deadlock.
   CompileResult getOrCompile(const CompileRequest &Request);
+  /// The same, for a caller that already has the key; `Key` must equal
+  /// `computeCacheKey(Request)` (the Engine computes it faster).
+  CompileResult getOrCompile(const CompileRequest &Request, const CacheKey &Key);
+
+  /// The published module for `Key`, counted as a call and a hit; null (and
+  /// nothing counted) when there is none yet, in which case the caller goes
+  /// on to `getOrCompile`. Lets a hit skip building the request.
+  std::shared_ptr<const runtime::CompiledModule> findPublished(const CacheKey &Key);
 
   /// Drops the cache's reference to a published entry; returns whether one
   /// was dropped. A compile still in progress is not affected: it publishes

@@ -12,8 +12,10 @@
 #define KILN_RUNTIME_ARTIFACTFORMAT_H
 
 #include "kiln/Support/Error.h"
+#include "kiln/Wasm/Module.h"
 
 #include <cstdint>
+#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
@@ -61,6 +63,11 @@ std::vector<uint8_t> encodeArtifactHeader(const ArtifactHeader &Header);
 /// Decodes and checks the magic, the format version and the module hash;
 /// a `Malformed` error says which field is wrong.
 Expected<ArtifactHeader> decodeArtifactHeader(std::span<const uint8_t> Bytes);
+
+/// The module `Header` embeds, decoded with the Wasm features it records.
+/// Shared by both ways of loading compiled code (an artifact file, a module
+/// linked into the program); an error is `Malformed`.
+Expected<std::shared_ptr<const wasm::Module>> decodeEmbeddedModule(const ArtifactHeader &Header);
 
 } // namespace kiln::runtime
 

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Usage: scripts/run-arm64-spec.sh HOST_BUILD AARCH64_BUILD [SCRIPT.wast...]
+#
+# Runs spec scripts as arm64 code under qemu-aarch64: the host's kiln (built
+# with LLVM) compiles every module of the scripts for aarch64-linux-gnu into
+# a folder of AOT artifacts without running anything, then the kiln
+# cross-built without LLVM (cmake/aarch64-linux-gnu.cmake) runs the scripts
+# under qemu, taking each module's code from that folder. Prints the
+# runner's per-script lines and its closing 'N passed, N failed, N skipped'
+# line; exits 1 if anything failed. Then checks that the runtime's CPU-feature
+# check works under qemu too: code for a Neoverse N1 must be refused on an
+# emulated Cortex-A53 (no LSE, dot product, ...) and run on qemu's default
+# CPU.
+#
+# Without SCRIPTs it runs the whole WebAssembly 2.0 suite
+# ($KILN_TESTSUITE_DIR/2.0, default ../shared/wasm-testsuite/2.0).
+set -euo pipefail
+HOST_BUILD=${1:?usage: run-arm64-spec.sh HOST_BUILD AARCH64_BUILD [SCRIPT.wast...]}
+TARGET_BUILD=${2:?usage: run-arm64-spec.sh HOST_BUILD AARCH64_BUILD [SCRIPT.wast...]}
+shift 2
+HERE=$(cd "$(dirname "$0")" && pwd)
+SUITE=${KILN_TESTSUITE_DIR:-$HERE/../../shared/wasm-testsuite}/2.0
+OPT_LEVEL=${KILN_ARM64_OPT_LEVEL:-2}
+SYSROOT=${KILN_AARCH64_SYSROOT:-/usr/aarch64-linux-gnu}
+
+if [ $# -eq 0 ]; then set -- "$SUITE"; fi
+
+HOST_KILN="$HOST_BUILD/tools/kiln/kiln"
+TARGET_KILN="$TARGET_BUILD/tools/kiln/kiln"
+for tool in "$HOST_KILN" "$TARGET_KILN"; do
+  [ -x "$tool" ] || { echo "run-arm64-spec: $tool is missing; build it first" >&2; exit 2; }
+done
+command -v qemu-aarch64 >/dev/null || { echo "run-arm64-spec: qemu-aarch64 is missing (Debian: qemu-user)" >&2; exit 2; }
+
+# An artifact folder is a cache keyed by module, features and level; it
+# cannot tell that the compiler changed, so it goes whenever the host's kiln
+# is newer.
+fresh_folder() {
+  if [ -f "$1/target" ] && [ "$HOST_KILN" -nt "$1/target" ]; then rm -rf "$1"; fi
+}
+ARTIFACTS="$TARGET_BUILD/spec-artifacts"
+fresh_folder "$ARTIFACTS"
+
+start=$(date +%s)
+# Compiling prints a line per script too ('PASS  x.wast  N/N' = N modules
+# compiled or already there); only its closing line is kept.
+if ! compile_log=$("$HOST_KILN" wast --engine=aot --target=aarch64-linux-gnu --cpu=generic \
+                     -O"$OPT_LEVEL" --artifact-dir="$ARTIFACTS" "$@"); then
+  echo "$compile_log"
+  echo "run-arm64-spec: compiling for aarch64 failed" >&2
+  exit 1
+fi
+compiled=$(date +%s)
+echo "compiled for aarch64-linux-gnu (generic) in $((compiled - start)) s: $(echo "$compile_log" | tail -n 1)"
+
+status=0
+qemu-aarch64 -L "$SYSROOT" "$TARGET_KILN" wast --engine=aot -O"$OPT_LEVEL" \
+  --artifact-dir="$ARTIFACTS" "$@" || status=$?
+echo "ran under qemu-aarch64 in $(( $(date +%s) - compiled )) s"
+
+N1_ARTIFACTS="$TARGET_BUILD/spec-artifacts-neoverse-n1"
+fresh_folder "$N1_ARTIFACTS"
+N1_SCRIPT="$SUITE/fac.wast"
+"$HOST_KILN" wast --engine=aot --target=aarch64-linux-gnu --cpu=neoverse-n1 -O"$OPT_LEVEL" \
+  --artifact-dir="$N1_ARTIFACTS" "$N1_SCRIPT" >/dev/null
+run_n1() {
+  qemu-aarch64 "$@" -L "$SYSROOT" "$TARGET_KILN" wast --engine=aot -O"$OPT_LEVEL" \
+    --artifact-dir="$N1_ARTIFACTS" "$N1_SCRIPT" 2>&1 || true
+}
+refused=$(run_n1 -cpu cortex-a53 | grep -o "artifact needs [^;]*; this CPU lacks them" | head -n 1 || true)
+accepted=$(run_n1 | tail -n 1)
+if [[ "$refused" == *lse* ]] && [[ "$accepted" == *" passed, 0 failed, 0 skipped" ]]; then
+  echo "CPU features: neoverse-n1 code refused on cortex-a53 ('$refused'), runs on qemu's max CPU ($accepted)"
+else
+  echo "CPU features: FAILED; on cortex-a53: '${refused:-no refusal}'; on max: '$accepted'"
+  status=1
+fi
+exit $status

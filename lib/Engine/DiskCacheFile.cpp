@@ -10,6 +10,8 @@
 //===----------------------------------------------------------------------===//
 #include "DiskCacheFile.h"
 
+#include "kiln/Support/ByteWriter.h"
+
 #include "llvm/Support/BLAKE3.h"
 
 #include <algorithm>
@@ -28,28 +30,11 @@ constexpr size_t ChecksumSize = 32;
 /// a few KiB); beyond it a length is corruption, not a long CPU name.
 constexpr uint32_t MaxFieldSize = 1 << 20;
 
-void appendLittleEndian(std::vector<uint8_t> &Out, uint64_t Value, unsigned SizeInBytes) {
-  for (unsigned I = 0; I < SizeInBytes; ++I)
-    Out.push_back(static_cast<uint8_t>(Value >> (8 * I)));
-}
-
-void appendString(std::vector<uint8_t> &Out, std::string_view Text) {
-  appendLittleEndian(Out, Text.size(), 4);
-  Out.insert(Out.end(), Text.begin(), Text.end());
-}
-
-std::string joinFeatures(const std::vector<std::string> &Features) {
-  std::string Joined;
-  for (const std::string &Feature : Features)
-    Joined += (Joined.empty() ? "" : ",") + Feature;
-  return Joined;
-}
-
 /// The identity's strings in file order, with the names used in messages.
 std::vector<std::pair<const char *, std::string>> identityFields(const DiskCacheIdentity &Id) {
   return {{"Kiln version", Id.KilnVersion},     {"LLVM version", Id.LLVMVersion},
           {"build identity", Id.BuildIdentity}, {"target triple", Id.Target.Triple},
-          {"CPU", Id.Target.CPU},               {"CPU features", joinFeatures(Id.Target.Features)}};
+          {"CPU", Id.Target.CPU},               {"CPU features", joinWithCommas(Id.Target.Features)}};
 }
 
 std::array<uint8_t, ChecksumSize> checksum(std::span<const uint8_t> HeaderWithoutChecksum,
@@ -112,7 +97,7 @@ std::vector<uint8_t> encodeDiskEntryHeader(const CacheKey &Key, const DiskCacheI
   appendLittleEndian(Header, 0, 4); // Patched below, once known.
   Header.insert(Header.end(), Key.Bytes.begin(), Key.Bytes.end());
   for (const auto &[Name, Value] : identityFields(Identity))
-    appendString(Header, Value);
+    appendLengthPrefixed(Header, Value);
   appendLittleEndian(Header, Payload.size(), 8);
   uint64_t HeaderSize = Header.size() + ChecksumSize;
   for (unsigned I = 0; I < 4; ++I)

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 #include "kiln/Runtime/ArtifactFormat.h"
 
+#include "kiln/Support/ByteWriter.h"
 #include "kiln/Wasm/Decoder.h"
 
 #include <cstring>
@@ -15,23 +16,6 @@
 namespace kiln::runtime {
 
 namespace {
-
-void putInteger(std::vector<uint8_t> &Out, uint64_t Value, unsigned SizeInBytes) {
-  for (unsigned Byte = 0; Byte < SizeInBytes; ++Byte)
-    Out.push_back(static_cast<uint8_t>(Value >> (8 * Byte)));
-}
-
-void putString(std::vector<uint8_t> &Out, std::string_view Text) {
-  putInteger(Out, Text.size(), 4);
-  Out.insert(Out.end(), Text.begin(), Text.end());
-}
-
-std::string joinFeatures(const std::vector<std::string> &Features) {
-  std::string Joined;
-  for (const std::string &Feature : Features)
-    Joined += (Joined.empty() ? "" : ",") + Feature;
-  return Joined;
-}
 
 std::vector<std::string> splitFeatures(std::string_view Joined) {
   std::vector<std::string> Features;
@@ -99,15 +83,15 @@ std::string_view kilnVersion() { return KILN_VERSION; }
 
 std::vector<uint8_t> encodeArtifactHeader(const ArtifactHeader &Header) {
   std::vector<uint8_t> Out(ArtifactMagic.begin(), ArtifactMagic.end());
-  putInteger(Out, Header.FormatVersion, 4);
-  putString(Out, Header.KilnVersion);
-  putString(Out, Header.Triple);
-  putString(Out, Header.CPU);
-  putString(Out, joinFeatures(Header.CPUFeatures));
-  putString(Out, Header.WasmFeatures);
-  putString(Out, Header.CompileOptions);
-  putInteger(Out, Header.ModuleHash, 8);
-  putInteger(Out, Header.ModuleBytes.size(), 8);
+  appendLittleEndian(Out, Header.FormatVersion, 4);
+  appendLengthPrefixed(Out, Header.KilnVersion);
+  appendLengthPrefixed(Out, Header.Triple);
+  appendLengthPrefixed(Out, Header.CPU);
+  appendLengthPrefixed(Out, joinWithCommas(Header.CPUFeatures));
+  appendLengthPrefixed(Out, Header.WasmFeatures);
+  appendLengthPrefixed(Out, Header.CompileOptions);
+  appendLittleEndian(Out, Header.ModuleHash, 8);
+  appendLittleEndian(Out, Header.ModuleBytes.size(), 8);
   Out.insert(Out.end(), Header.ModuleBytes.begin(), Header.ModuleBytes.end());
   return Out;
 }

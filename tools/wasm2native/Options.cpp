@@ -16,21 +16,21 @@ static po::options_description describeOptions() {
       ("help,h", "Show this help and exit")
       ("version", "Show the version and exit")
       ("output,o", po::value<std::string>()->value_name("FILE"),
-       "Write the output to FILE ('-' for standard output, except artifacts). Default: the "
-       "input's name with .so, .ll, .s or .o")
+       "Write the output to FILE ('-' for standard output, except artifacts and "
+       "executables). Default: the input's name with .so, .ll, .s or .o, or without "
+       "extension for exe")
       ("emit", po::value<std::string>()->value_name("KIND")->default_value("artifact"),
        "What to produce: artifact (a shared object the Kiln runtime loads and runs; linked "
        "with ld.lld-19, or $KILN_LLD), exe (a standalone program running the module's _start "
        "with WASI; linked by a C++ compiler, or $KILN_CXX, with libkiln-runtime.a), llvm (LLVM "
-       "IR as text), asm (target assembly) or obj (an object file; with --header, one to link "
-       "into a C program)")
+       "IR as text), asm (target assembly) or obj (an object file to link into a C or C++ "
+       "program with libkiln-runtime.a; its symbols carry the module's C name, see --name)")
       ("header", po::value<std::string>()->value_name("FILE"),
-       "With --emit=obj: write a C header declaring NAME_instantiate, NAME_free and a typed "
-       "NAME_export_X per exported function, and make the object linkable beside other "
-       "modules (see kiln/linked.h)")
+       "With --emit=obj: also write a C header declaring NAME_instantiate, NAME_free and a "
+       "typed NAME_export_X per exported function (see kiln/linked.h)")
       ("name", po::value<std::string>()->value_name("NAME"),
-       "With --header: the module's C name (default: the output's file name without "
-       "extension, made a C identifier)")
+       "With --emit=obj: the module's C name (default: the output's file name without "
+       "extension, made a C identifier; the input's when writing to standard output)")
       ("opt-level,O", po::value<std::string>()->value_name("N"),
        "Optimisation level 0-3 (-O0 ... -O3). Default: 2 for asm and obj; for llvm, the IR "
        "is printed as translated unless a level is given")
@@ -49,11 +49,11 @@ static po::options_description describeOptions() {
                        "its byte offset in the module")
       ("jobs,j", po::value<std::string>()->value_name("N")->default_value("0"),
        "Compile N partitions at once, each on its own thread (0: one per CPU). The output is "
-       "the same for every N. Applies to artifact, exe and obj with --header; llvm, asm and "
-       "plain obj are one module, compiled on one thread")
+       "the same for every N. Applies to artifact, exe and obj; llvm and asm are one module, "
+       "compiled on one thread")
       ("partition-size", po::value<std::string>()->value_name("BYTES")->default_value(
                              std::to_string(translate::DefaultPartitionSizeInBytes)),
-       "Split artifact, exe and obj --header compiles into partitions of about BYTES of function "
+       "Split artifact, exe and obj compiles into partitions of about BYTES of function "
        "bodies, compiled separately (and in parallel with -j); 0: one partition. Unlike -j, "
        "this changes the code (no inlining across partitions), never what it does");
   return Options;
@@ -63,9 +63,10 @@ static void printHelp(const po::options_description &Options) {
   std::cout << "usage: wasm2native FILE [options]\n"
                "\n"
                "Compiles a WebAssembly module, binary (.wasm) or text (.wat), told apart by\n"
-               "content ('-' reads standard input), to an artifact the runtime loads, LLVM IR,\n"
-               "assembly or an object file. The module is decoded, validated and translated;\n"
-               "An error prints one line and exits 1.\n\n"
+               "content ('-' reads standard input), to an artifact the Kiln runtime loads, a\n"
+               "standalone executable, an object file to link into a C or C++ program, LLVM IR\n"
+               "or assembly. An error prints one line and exits 1, and never leaves a partial\n"
+               "output file.\n\n"
             << Options;
 }
 
@@ -118,8 +119,8 @@ static Expected<void> parseLinkedOptions(const po::variables_map &Values, Option
       return makeError(ErrorKind::Usage, "--header cannot write to standard output");
   }
   if (Values.count("name")) {
-    if (Result.HeaderPath.empty())
-      return makeError(ErrorKind::Usage, "--name needs --emit=obj --header");
+    if (Result.EmitArtifact || Result.EmitExecutable || Result.Emit != codegen::OutputKind::Object)
+      return makeError(ErrorKind::Usage, "--name needs --emit=obj");
     Result.ModuleName = Values["name"].as<std::string>();
   }
   return {};

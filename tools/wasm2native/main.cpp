@@ -39,18 +39,17 @@ Expected<std::vector<uint8_t>> readInput(const std::string &Path) {
   return Bytes;
 }
 
+/// Standard output, or a temporary file renamed into place: an interrupted
+/// or failed write never leaves a partial output.
 Expected<void> writeOutput(const std::string &Path, const std::string &Data) {
   if (Path == "-") {
     std::cout.write(Data.data(), static_cast<std::streamsize>(Data.size()));
     std::cout.flush();
+    if (!std::cout)
+      return makeError(ErrorKind::Io, "cannot write to standard output");
     return {};
   }
-  std::ofstream File(Path, std::ios::binary | std::ios::trunc);
-  File.write(Data.data(), static_cast<std::streamsize>(Data.size()));
-  File.close();
-  if (!File)
-    return makeError(ErrorKind::Io, "cannot write '" + Path + "'");
-  return {};
+  return aot::writeFiles({{Path, Data}});
 }
 
 /// Optimises (when asked) and emits the translated module.
@@ -186,20 +185,32 @@ std::string outputStem(const std::string &Path) {
   return Stem.substr(0, Stem.find('.'));
 }
 
-/// --emit=obj --header: a linkable object and its C header, both written
-/// through temporary files so that a failure leaves neither.
+/// The module's C name: --name, else the output's (or, for standard
+/// output, the input's) file name without extension, made a C identifier.
+std::string linkableName(const Options &Opts) {
+  if (!Opts.ModuleName.empty())
+    return aot::sanitizeCIdentifier(Opts.ModuleName);
+  return aot::sanitizeCIdentifier(outputStem(Opts.Output == "-" ? Opts.Input : Opts.Output));
+}
+
+/// --emit=obj: an object a C or C++ program links together with
+/// libkiln-runtime.a (its symbols are prefixed with the module's C name, so
+/// several modules link into one program), and with --header the C header
+/// declaring its entry points. Object and header are written through
+/// temporary files, so a failure leaves neither.
 Expected<void> compileLinkable(const Options &Opts) {
   auto Input = loadBinaryInput(Opts);
   if (!Input)
     return forwardError(Input);
-  std::string Name =
-      aot::sanitizeCIdentifier(Opts.ModuleName.empty() ? outputStem(Opts.Output) : Opts.ModuleName);
+  std::string Name = linkableName(Opts);
   auto Object = compileArtifactObject(*Input, Opts);
   if (!Object)
     return forwardError(Object);
   auto Linkable = aot::makeLinkableObject(*Object, Name);
   if (!Linkable)
     return forwardError(Linkable);
+  if (Opts.HeaderPath.empty())
+    return writeOutput(Opts.Output, *Linkable);
   std::string Header = aot::generateCHeader(Input->Module, Name, Opts.Input);
   return aot::writeFiles({{Opts.Output, *Linkable}, {Opts.HeaderPath, Header}});
 }
@@ -223,7 +234,9 @@ int main(int Argc, char **Argv) {
   if (!Parsed->Run)
     return Parsed->ExitStatus;
   const Options &Opts = *Parsed->Run;
-  if (Opts.EmitArtifact || Opts.EmitExecutable || !Opts.HeaderPath.empty()) {
+  bool EmitObject = !Opts.EmitArtifact && !Opts.EmitExecutable &&
+                    Opts.Emit == codegen::OutputKind::Object;
+  if (Opts.EmitArtifact || Opts.EmitExecutable || EmitObject) {
     auto Written = Opts.EmitArtifact     ? compileArtifact(Opts)
                    : Opts.EmitExecutable ? compileExecutable(Opts)
                                          : compileLinkable(Opts);

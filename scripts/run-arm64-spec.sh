@@ -10,7 +10,8 @@
 # line; exits 1 if anything failed. Then checks that the runtime's CPU-feature
 # check works under qemu too: code for a Neoverse N1 must be refused on an
 # emulated Cortex-A53 (no LSE, dot product, ...) and run on qemu's default
-# CPU.
+# CPU. Last, C programs (WASI) compiled by wasm2native for aarch64 run under
+# the cross-built `kiln run`, and must print what the host's JIT prints.
 #
 # Without SCRIPTs it runs the whole WebAssembly 2.0 suite
 # ($KILN_TESTSUITE_DIR/2.0, default ../shared/wasm-testsuite/2.0).
@@ -75,4 +76,34 @@ else
   echo "CPU features: FAILED; on cortex-a53: '${refused:-no refusal}'; on max: '$accepted'"
   status=1
 fi
+# WASI programs as arm64 artifacts, run by the cross-built `kiln run`.
+REPO="$HERE/.."
+WASM2NATIVE="$HOST_BUILD/tools/wasm2native/wasm2native"
+PROGRAMS="$TARGET_BUILD/programs"
+mkdir -p "$PROGRAMS"
+run_program() { # NAME SOURCE KILN-RUN-ARGUMENTS...
+  local name=$1 source=$2
+  shift 2
+  clang-19 --target=wasm32-wasi --sysroot=/usr -O2 "$source" -o "$PROGRAMS/$name.wasm"
+  "$WASM2NATIVE" --target=aarch64-linux-gnu --cpu=generic -O"$OPT_LEVEL" \
+    "$PROGRAMS/$name.wasm" -o "$PROGRAMS/$name.kart"
+  local expected actual
+  # Output and exit status of both runs.
+  expected=$("$HOST_KILN" run "$@" "$PROGRAMS/$name.wasm" -- one 'two words' 2>&1
+             echo "exit status $?")
+  actual=$(qemu-aarch64 -L "$SYSROOT" "$TARGET_KILN" run "$@" "$PROGRAMS/$name.kart" \
+             -- one 'two words' 2>&1
+           echo "exit status $?")
+  # argv[0] is the file's base name: name.wasm on the host, name.kart here.
+  actual=${actual//$name.kart/$name.wasm}
+  if [ "$actual" == "$expected" ]; then
+    echo "WASI program $name: arm64 output equals the host JIT's ($(echo "$actual" | wc -l) lines)"
+  else
+    echo "WASI program $name: FAILED"
+    diff <(echo "$expected") <(echo "$actual") | head -n 10
+    status=1
+  fi
+}
+run_program hello "$REPO/examples/wasi/hello.c" --env GREETING=hi
+run_program exit3 "$REPO/examples/wasi/exit3.c"
 exit $status

@@ -35,7 +35,8 @@ template <typename T> T argumentAs(const Value &V) {
 
 template <typename... Ts, size_t... Is>
 Errno callWith(Errno (*Fn)(detail::State &, const GuestMemory &, Ts...), detail::State &S,
-               std::span<const Value> Args, std::index_sequence<Is...>) {
+               [[maybe_unused]] std::span<const Value> Args, std::index_sequence<Is...>) {
+  // [[maybe_unused]]: a call without parameters expands to no use of Args.
   // The memory is looked up per call: it may have grown since the last one.
   GuestMemory M(S.Memory);
   return Fn(S, M, argumentAs<Ts>(Args[Is])...);

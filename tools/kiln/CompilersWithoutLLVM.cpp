@@ -8,6 +8,9 @@
 //===----------------------------------------------------------------------===//
 #include "ArtifactFolder.h"
 #include "ModuleCompilers.h"
+#include "RunCompiler.h"
+
+#include <cstdio>
 
 namespace kiln::cli {
 
@@ -16,7 +19,28 @@ std::unexpected<Error> noCompiler(std::string_view What) {
   return makeError(ErrorKind::Unsupported,
                    "this kiln was built without LLVM (KILN_WITH_LLVM=OFF): " + std::string(What));
 }
+/// `kiln run` without a compiler: artifacts load (RunCommand.cpp tells
+/// them by the ELF magic and never asks for a compile); anything else is
+/// refused here.
+class NoRunCompiler final : public RunCompiler {
+public:
+  Expected<std::shared_ptr<const runtime::CompiledModule>>
+  compile(std::span<const uint8_t>) override {
+    return noCompiler("it runs AOT artifacts from wasm2native only");
+  }
+  void printStatistics() const override {
+    std::fprintf(stderr, "kiln run: cache statistics\n  none: this kiln compiles nothing\n");
+  }
+};
+
 } // namespace
+
+Expected<std::unique_ptr<RunCompiler>>
+createRunCompiler(const CompilerChoice &, const std::optional<std::string> &CacheDir) {
+  if (CacheDir)
+    return noCompiler("--cache-dir needs the compiler");
+  return std::make_unique<NoRunCompiler>();
+}
 
 Expected<ModuleCompiler> createJitCompiler(const CompilerChoice &) {
   return noCompiler("it cannot compile modules, only load AOT artifacts");

@@ -4,9 +4,9 @@
 #include "ModuleInput.h"
 #include "ModuleCompilers.h"
 #include "RunArguments.h"
+#include "RunCompiler.h"
 #include "Subcommands.h"
 
-#include "kiln/Engine/Engine.h"
 #include "kiln/Runtime/ArtifactLoader.h"
 #include "kiln/Runtime/Instance.h"
 #include "kiln/Runtime/Store.h"
@@ -204,55 +204,12 @@ std::optional<int> preload(const RunRequest &R, const ModuleCompiler &Compile,
   return std::nullopt;
 }
 
-/// The Engine every module of this run compiles through: the JIT behind
-/// the in-memory cache, and the disk cache with --cache-dir.
-Expected<std::shared_ptr<engine::Engine>> createEngine(const RunRequest &R) {
-  engine::Config Settings;
-  Settings.Codegen.OptLevel = static_cast<codegen::OptLevel>(R.Choice.OptLevel);
-  Settings.WasmFeatures = R.Choice.Enabled;
-  Settings.DiskCacheDirectory = R.CacheDir;
-  auto Created = engine::Engine::create(Settings);
-  if (!Created)
-    return forwardError(Created);
-  return std::make_shared<engine::Engine>(std::move(*Created));
-}
-
-/// `--stats`: one block on stderr. "modules compiled" counts the code
-/// generations this process ran: disk misses with a disk cache, in-memory
-/// compiles without one.
-void printStatistics(const engine::Engine &E) {
-  engine::CacheStatistics M = E.cache().statistics();
-  std::fprintf(stderr,
-               "kiln run: cache statistics\n"
-               "  memory: calls %llu, hits %llu, waits %llu, compiles %llu (succeeded %llu, "
-               "failed %llu), entries %llu, code bytes %llu\n",
-               (unsigned long long)M.Calls, (unsigned long long)M.Hits,
-               (unsigned long long)M.Waits, (unsigned long long)M.CompilesStarted,
-               (unsigned long long)M.CompilesSucceeded, (unsigned long long)M.CompilesFailed,
-               (unsigned long long)M.Entries, (unsigned long long)M.ResidentCodeSizeInBytes);
-  uint64_t Compiled = M.CompilesStarted;
-  if (const engine::DiskCache *Disk = E.diskCache()) {
-    engine::DiskCacheStatistics D = Disk->statistics();
-    std::fprintf(stderr,
-                 "  disk: lookups %llu, hits %llu, misses %llu (absent %llu, rejected %llu, "
-                 "read errors %llu), stores %llu, store errors %llu, fallbacks %llu\n"
-                 "  disk folder: %s\n",
-                 (unsigned long long)D.Lookups, (unsigned long long)D.Hits,
-                 (unsigned long long)D.Misses, (unsigned long long)D.Absent,
-                 (unsigned long long)D.Rejected, (unsigned long long)D.ReadErrors,
-                 (unsigned long long)D.Stores, (unsigned long long)D.StoreErrors,
-                 (unsigned long long)D.Fallbacks, Disk->folder().c_str());
-    Compiled = D.Misses;
-  } else {
-    std::fprintf(stderr, "  disk: off\n");
-  }
-  std::fprintf(stderr, "  modules compiled: %llu\n", (unsigned long long)Compiled);
-}
-
 /// Compiles, instantiates (with WASI when the module imports it) and runs;
 /// `Times` receives the spans reached.
-int runModule(const RunRequest &R, engine::Engine &E, RunTimes &Times) {
-  ModuleCompiler Compile = [&E](std::span<const uint8_t> Bytes) { return E.compile(Bytes); };
+int runModule(const RunRequest &R, RunCompiler &Compiler, RunTimes &Times) {
+  ModuleCompiler Compile = [&Compiler](std::span<const uint8_t> Bytes) {
+    return Compiler.compile(Bytes);
+  };
   runtime::Store Store;
   runtime::Imports Imports;
   if (std::optional<int> Failed = preload(R, Compile, Store, Imports))
@@ -330,14 +287,14 @@ int runRunCommand(const std::vector<std::string> &Args) {
   if (R.CacheDir && R.CacheDir->empty())
     return reportUsageError("run", "--cache-dir wants a folder");
   RunTimes Times;
-  auto Shared = createEngine(R);
-  if (!Shared)
-    return fail(Shared.error().format());
-  int Status = runModule(R, **Shared, Times);
+  auto Compiler = createRunCompiler(R.Choice, R.CacheDir);
+  if (!Compiler)
+    return fail(Compiler.error().format());
+  int Status = runModule(R, **Compiler, Times);
   if (R.Time)
     Times.print();
   if (R.Stats)
-    printStatistics(**Shared);
+    (*Compiler)->printStatistics();
   return Status;
 }
 

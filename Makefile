@@ -64,7 +64,7 @@ arm64: configure
 	./scripts/fetch-arm64-deps.sh $(AARCH64_DIR)/deps > /dev/null
 	cmake -S . -B $(AARCH64_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Release -DKILN_WITH_LLVM=OFF \
 	  -DCMAKE_TOOLCHAIN_FILE=cmake/aarch64-linux-gnu.cmake -DKILN_CROSS_BOOST_PROGRAM_OPTIONS=$(AARCH64_BOOST)
-	cmake --build $(AARCH64_DIR) -j $(JOBS) --target kiln
+	cmake --build $(AARCH64_DIR) -j $(JOBS) --target kiln kiln-runtime
 	./scripts/run-arm64-spec.sh $(BUILD_DIR) $(AARCH64_DIR)
 
 check: test fuzz-smoke tsan arm64

@@ -106,4 +106,23 @@ run_program() { # NAME SOURCE KILN-RUN-ARGUMENTS...
 }
 run_program hello "$REPO/examples/wasi/hello.c" --env GREETING=hi
 run_program exit3 "$REPO/examples/wasi/exit3.c"
+
+# The same program as a standalone arm64 executable: linked with the
+# cross-built runtime archive by the cross compiler driver.
+RUNTIME_ARCHIVE="$TARGET_BUILD/lib/libkiln-runtime.a"
+KILN_RUNTIME_ARCHIVE="$RUNTIME_ARCHIVE" KILN_CXX=aarch64-linux-gnu-g++ \
+  "$WASM2NATIVE" --emit=exe --target=aarch64-linux-gnu --cpu=generic -O"$OPT_LEVEL" \
+  "$PROGRAMS/hello.wasm" -o "$PROGRAMS/hello"
+expected=$(env -i GREETING=hi "$HOST_KILN" run --env GREETING=hi "$PROGRAMS/hello.wasm" -- one 'two words' 2>&1
+           echo "exit status $?")
+# qemu's -0 sets argv[0], which the guest sees as its program name.
+actual=$(env -i GREETING=hi qemu-aarch64 -L "$SYSROOT" -0 hello.wasm "$PROGRAMS/hello" one 'two words' 2>&1
+         echo "exit status $?")
+if [ "$actual" == "$expected" ]; then
+  echo "arm64 executable hello (wasm2native --emit=exe): output equals the host JIT's"
+else
+  echo "arm64 executable hello: FAILED"
+  diff <(echo "$expected") <(echo "$actual") | head -n 10
+  status=1
+fi
 exit $status

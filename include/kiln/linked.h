@@ -3,7 +3,7 @@
  * `wasm2native --emit=obj --header NAME.h` writes an object file and a header
  * of typed wrappers (NAME_instantiate, NAME_export_<export>, ...) over this
  * API. The program links the object with Kiln's runtime archive
- * (libkiln-runtime.a) and `-ltbb -lstdc++ -lm -lpthread`; docs/AOTFormat.md
+ * (libkiln-runtime.a) and `-lstdc++ -lm -lpthread`; docs/AOTFormat.md
  * describes the layout. Calls on one instance must not run concurrently;
  * separate instances may run on separate threads.
  *

@@ -122,8 +122,9 @@ Expected<void> linkExecutable(const std::string &LinkableObject, const std::stri
   Linked->closeFd();
   unlink(Linked->path().c_str());
   for (const std::string &Driver : driverCandidates()) {
-    // TBB is the runtime's one shared-library dependency (SignatureRegistry).
-    auto Ran = runChild({Driver, "-o", Linked->path(), ObjectFile->path(), Archive, "-ltbb",
+    // The runtime's oneTBB use is header-only (no libtbb symbol in the
+    // archive), so the program needs only the C and C++ libraries.
+    auto Ran = runChild({Driver, "-o", Linked->path(), ObjectFile->path(), Archive,
                          "-lpthread", "-lm", "-Wl,-z,noexecstack"});
     if (!Ran)
       return forwardError(Ran);

@@ -16,6 +16,7 @@
 #include "llvm/Target/TargetMachine.h"
 
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -157,11 +158,39 @@ Expected<void> compileArtifact(const Options &Opts) {
   return aot::linkArtifact(*Object, Opts.Output);
 }
 
+/// "aarch64" of "aarch64-linux-gnu" ("arm64" spelled the LLVM way).
+std::string architectureOf(const std::string &Triple) {
+  std::string Arch = Triple.substr(0, Triple.find('-'));
+  return Arch == "arm64" ? "aarch64" : Arch;
+}
+
+/// An executable for another architecture links with a runtime archive
+/// and a compiler driver for that architecture, which only the user can
+/// name: linking the host's archive would fail with a linker message far
+/// from the cause.
+Expected<void> checkCrossLink(const Options &Opts) {
+  if (Opts.Target.Triple.empty())
+    return {};
+  std::string Target = architectureOf(Opts.Target.Triple);
+  if (Target == architectureOf(codegen::TargetSpec::host().Triple))
+    return {};
+  const char *Archive = std::getenv("KILN_RUNTIME_ARCHIVE");
+  const char *Driver = std::getenv("KILN_CXX");
+  if (Archive && *Archive && Driver && *Driver)
+    return {};
+  return makeError(ErrorKind::Usage,
+                   "an executable for " + Target + " links with a runtime built for " + Target +
+                       ": set KILN_RUNTIME_ARCHIVE to its libkiln-runtime.a and KILN_CXX to a "
+                       "compiler driver for it (e.g. " + Target + "-linux-gnu-g++)");
+}
+
 /// --emit=exe: what cannot work (no runtime archive, no _start) is refused
 /// before compiling.
 Expected<void> compileExecutable(const Options &Opts) {
   if (Opts.Output == "-")
     return makeError(ErrorKind::Usage, "an executable cannot be written to standard output");
+  if (auto Linkable = checkCrossLink(Opts); !Linkable)
+    return Linkable;
   auto Archive = aot::findRuntimeArchive();
   if (!Archive)
     return forwardError(Archive);

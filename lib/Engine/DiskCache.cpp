@@ -14,6 +14,7 @@
 #include "DiskFiles.h"
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cctype>
@@ -79,6 +80,13 @@ DiskLookupOutcome DiskCache::lookup(const CacheKey &Key,
     return miss(Count.Rejected, DiskLookupOutcome::Rejected);
   }
   add(Count.Hits);
+  // The modification time is the entry's "last used" time for the pruner's
+  // size bound (access times are unreliable under noatime and relatime). If
+  // another process renamed a fresh entry over the name meanwhile, that one
+  // is touched instead, which is as good. A failed touch (a read-only
+  // folder) only makes the entry look older.
+  struct timespec Times[2] = {{0, UTIME_OMIT}, {0, UTIME_NOW}};
+  utimensat(AT_FDCWD, Path.c_str(), Times, 0);
   return DiskLookupOutcome::Hit;
 }
 

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <climits>
 #include <random>
 
 namespace kiln::engine::disk {
@@ -110,6 +111,42 @@ std::string uniqueTemporaryName(const std::string &Folder, const std::string &Ba
   for (int I = 0; I < 16; ++I, Bits >>= 4)
     Suffix += Digits[Bits & 0xf];
   return Folder + "/." + Base + ".tmp-" + std::to_string(getpid()) + "-" + Suffix;
+}
+
+namespace {
+bool isLowerHex(std::string_view Text) {
+  for (char C : Text)
+    if (!((C >= '0' && C <= '9') || (C >= 'a' && C <= 'f')))
+      return false;
+  return true;
+}
+} // namespace
+
+bool isEntryName(std::string_view Name) {
+  constexpr std::string_view Suffix = ".kcache";
+  return Name.size() == 64 + Suffix.size() && Name.ends_with(Suffix) &&
+         isLowerHex(Name.substr(0, 64));
+}
+
+std::optional<pid_t> temporaryFileWriter(std::string_view Name) {
+  constexpr std::string_view Middle = ".tmp-";
+  if (Name.size() < 1 + 64 + Middle.size() || Name[0] != '.' || !isLowerHex(Name.substr(1, 64)) ||
+      Name.substr(65, Middle.size()) != Middle)
+    return std::nullopt;
+  std::string_view Rest = Name.substr(65 + Middle.size()); // "<pid>-<16 hex>"
+  size_t Dash = Rest.find('-');
+  if (Dash == 0 || Dash == std::string_view::npos || Dash > 10 || Rest.size() != Dash + 1 + 16 ||
+      !isLowerHex(Rest.substr(Dash + 1)))
+    return std::nullopt;
+  long long Pid = 0;
+  for (char C : Rest.substr(0, Dash)) {
+    if (C < '0' || C > '9')
+      return std::nullopt;
+    Pid = Pid * 10 + (C - '0');
+  }
+  if (Pid <= 0 || Pid > INT_MAX)
+    return std::nullopt;
+  return static_cast<pid_t>(Pid);
 }
 
 } // namespace kiln::engine::disk

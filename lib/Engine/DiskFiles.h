@@ -10,8 +10,10 @@
 #include <sys/types.h>
 
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace kiln::engine::disk {
@@ -44,6 +46,14 @@ bool syncDirectory(const std::string &Path);
 /// A name for a temporary file in `Folder` that no other thread or process
 /// will choose: the base, the pid and 64 random bits.
 std::string uniqueTemporaryName(const std::string &Folder, const std::string &Base);
+
+/// The writer's pid in the name of a temporary file that
+/// `uniqueTemporaryName` made for an entry (".<64 hex>.tmp-<pid>-<16 hex>"),
+/// or nothing when `Name` is not such a name. The pruner trusts no other.
+std::optional<pid_t> temporaryFileWriter(std::string_view Name);
+
+/// Whether `Name` names an entry: 64 lowercase hex digits and ".kcache".
+bool isEntryName(std::string_view Name);
 
 } // namespace kiln::engine::disk
 

@@ -17,6 +17,9 @@ int runRunCommand(const std::vector<std::string> &Args);
 /// `kiln wast`: run spec test scripts.
 int runWastCommand(const std::vector<std::string> &Args);
 
+/// `kiln cache`: look after a disk cache (`kiln cache prune`).
+int runCacheCommand(const std::vector<std::string> &Args);
+
 } // namespace kiln::cli
 
 #endif // KILN_TOOLS_KILN_SUBCOMMANDS_H

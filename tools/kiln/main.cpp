@@ -14,10 +14,11 @@ struct Subcommand {
   int (*Run)(const std::vector<std::string> &Args);
 };
 
-constexpr std::array<Subcommand, 3> Subcommands = {{
+constexpr std::array<Subcommand, 4> Subcommands = {{
     {"run", "Compile a module with the JIT and call an export", kiln::cli::runRunCommand},
     {"validate", "Decode and validate WebAssembly modules (binary or text)", kiln::cli::runValidateCommand},
     {"wast", "Run WebAssembly spec test scripts (.wast)", kiln::cli::runWastCommand},
+    {"cache", "Look after a disk cache of compiled modules (prune)", kiln::cli::runCacheCommand},
 }};
 
 void printHelp() {

@@ -99,8 +99,9 @@ public:
   /// Reads `Key`'s file into memory and verifies it; a verified payload is
   /// handed to `Use`, and the lookup is a hit when `Use` returns true. A
   /// file that fails verification, or whose payload `Use` refuses, is
-  /// deleted (unless another process has replaced it meanwhile).
-  /// Thread-safe.
+  /// deleted (unless another process has replaced it meanwhile). A hit
+  /// sets the file's modification time to now, the "last used" time that
+  /// `pruneDiskCache`'s size bound goes by. Thread-safe.
   DiskLookupOutcome lookup(const CacheKey &Key,
                            const std::function<bool(std::span<const uint8_t>)> &Use);
 

@@ -63,29 +63,6 @@ std::string temporaryPrefix(const std::string &Stem) {
   return std::string(Base && *Base ? Base : "/tmp") + "/" + Stem;
 }
 
-Expected<std::string> readWholeFile(const std::string &Path) {
-  int Fd = open(Path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (Fd < 0)
-    return makeError(ErrorKind::Io, "cannot open '" + Path + "': " + std::strerror(errno));
-  std::string Data;
-  char Buffer[65536];
-  for (;;) {
-    ssize_t Count = read(Fd, Buffer, sizeof Buffer);
-    if (Count < 0 && errno == EINTR)
-      continue;
-    if (Count < 0) {
-      int Problem = errno;
-      close(Fd);
-      return makeError(ErrorKind::Io, "cannot read '" + Path + "': " + std::strerror(Problem));
-    }
-    if (Count == 0)
-      break;
-    Data.append(Buffer, static_cast<size_t>(Count));
-  }
-  close(Fd);
-  return Data;
-}
-
 namespace {
 
 /// The linkers to try, in order.

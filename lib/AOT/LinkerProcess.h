@@ -42,8 +42,6 @@ private:
 /// that have no output to sit beside.
 std::string temporaryPrefix(const std::string &Stem);
 
-/// The whole content of the file at `Path`.
-Expected<std::string> readWholeFile(const std::string &Path);
 
 /// Runs ld.lld ($KILN_LLD, else ld.lld-19, else ld.lld, the first that is
 /// installed) with `Arguments`; a failure is one line with the linker's

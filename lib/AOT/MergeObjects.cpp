@@ -9,6 +9,8 @@
 
 #include "LinkerProcess.h"
 
+#include "kiln/Support/Files.h"
+
 #include <vector>
 
 namespace kiln::aot {
@@ -37,7 +39,10 @@ Expected<std::string> mergeObjects(std::span<const std::string> Objects, unsigne
     Arguments.push_back(Input.path());
   if (auto Ran = runLinker(Arguments); !Ran)
     return forwardError(Ran);
-  return readWholeFile(Merged->path());
+  auto Bytes = readFileBytes(Merged->path());
+  if (!Bytes)
+    return forwardError(Bytes);
+  return std::string(Bytes->begin(), Bytes->end());
 }
 
 } // namespace kiln::aot

@@ -7,6 +7,8 @@
 //===----------------------------------------------------------------------===//
 #include "ElfSection.h"
 
+#include "kiln/Support/Files.h"
+
 #include <elf.h>
 
 #include <cstring>
@@ -16,16 +18,6 @@
 namespace kiln::runtime {
 
 namespace {
-
-Expected<std::vector<uint8_t>> readFile(const std::string &Path) {
-  std::ifstream File(Path, std::ios::binary);
-  if (!File)
-    return makeError(ErrorKind::Io, "cannot open '" + Path + "'");
-  std::vector<uint8_t> Bytes((std::istreambuf_iterator<char>(File)), {});
-  if (File.bad())
-    return makeError(ErrorKind::Io, "cannot read '" + Path + "'");
-  return Bytes;
-}
 
 bool inBounds(const std::vector<uint8_t> &File, uint64_t Offset, uint64_t Size) {
   return Offset <= File.size() && Size <= File.size() - Offset;
@@ -38,7 +30,7 @@ std::unexpected<Error> malformed(const std::string &Path, const std::string &Why
 } // namespace
 
 Expected<ElfSectionContents> readElfSection(const std::string &Path, std::string_view Name) {
-  auto File = readFile(Path);
+  auto File = readFileBytes(Path);
   if (!File)
     return forwardError(File);
   Elf64_Ehdr Header;

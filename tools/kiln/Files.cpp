@@ -11,25 +11,6 @@ namespace kiln::cli {
 
 namespace fs = std::filesystem;
 
-Expected<std::vector<uint8_t>> readFileBytes(const fs::path &Path) {
-  auto fail = [&](int Errno) {
-    return makeError(ErrorKind::Io, "cannot read '" + Path.string() + "': " + std::strerror(Errno));
-  };
-  // ifstream happily "opens" a folder and then reads nothing; say what it is.
-  std::error_code EC;
-  if (fs::is_directory(Path, EC))
-    return fail(EISDIR);
-  errno = 0; // The standard streams leave errno to the C library; clear stale values.
-  std::ifstream In(Path, std::ios::binary);
-  if (!In)
-    return fail(errno ? errno : ENOENT);
-  std::vector<uint8_t> Bytes((std::istreambuf_iterator<char>(In)),
-                             std::istreambuf_iterator<char>());
-  if (In.bad())
-    return fail(errno ? errno : EIO);
-  return Bytes;
-}
-
 std::string readFirstLine(const fs::path &Path) {
   std::ifstream In(Path);
   std::string Line;

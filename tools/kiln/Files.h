@@ -3,6 +3,7 @@
 #define KILN_TOOLS_KILN_FILES_H
 
 #include "kiln/Support/Error.h"
+#include "kiln/Support/Files.h"
 
 #include <cstdint>
 #include <filesystem>
@@ -11,9 +12,6 @@
 #include <vector>
 
 namespace kiln::cli {
-
-/// The whole file; an `Io` error reads "cannot read 'PATH': REASON".
-Expected<std::vector<uint8_t>> readFileBytes(const std::filesystem::path &Path);
 
 /// The first line of a text file without its newline; empty if the file is
 /// empty or unreadable (used for a child process's diagnostics).

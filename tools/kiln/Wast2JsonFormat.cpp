@@ -196,7 +196,7 @@ Expected<ScriptModule> loadModule(const json &Command, const fs::path &ModuleFol
   // The name must stay inside the scratch folder.
   if (FileName->empty() || fs::path(*FileName).filename() != *FileName)
     return formatError("bad module file name '" + *FileName + "'");
-  auto Bytes = readFileBytes(ModuleFolder / *FileName);
+  auto Bytes = readFileBytes((ModuleFolder / *FileName).string());
   if (!Bytes)
     return std::unexpected(Bytes.error());
   ScriptModule Module;

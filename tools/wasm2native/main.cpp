@@ -4,6 +4,7 @@
 #include "kiln/AOT/AOT.h"
 #include "kiln/CodeGen/CodeGen.h"
 #include "kiln/Runtime/LinkedModule.h"
+#include "kiln/Support/Files.h"
 #include "kiln/Translate/Translate.h"
 #include "kiln/Text/Parser.h"
 #include "kiln/Text/SourceMap.h"
@@ -31,13 +32,7 @@ constexpr int ExitFailure = 1;
 Expected<std::vector<uint8_t>> readInput(const std::string &Path) {
   if (Path == "-")
     return std::vector<uint8_t>(std::istreambuf_iterator<char>(std::cin), {});
-  std::ifstream File(Path, std::ios::binary);
-  if (!File)
-    return makeError(ErrorKind::Io, "cannot open '" + Path + "'");
-  std::vector<uint8_t> Bytes((std::istreambuf_iterator<char>(File)), {});
-  if (File.bad())
-    return makeError(ErrorKind::Io, "cannot read '" + Path + "'");
-  return Bytes;
+  return readFileBytes(Path);
 }
 
 /// Standard output, or a temporary file renamed into place: an interrupted

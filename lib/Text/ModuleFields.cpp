@@ -147,6 +147,19 @@ Expected<std::optional<std::pair<std::string, std::string>>> ModuleParser::parse
   return std::pair(std::move(*ModuleName), std::move(*FieldName));
 }
 
+Expected<ModuleParser::FieldHead> ModuleParser::parseFieldHead(Space S, ExternKind Kind) {
+  FieldHead Head{takeIndex(S), std::nullopt};
+  if (C.at(TokenKind::Id))
+    C.next();
+  if (auto R = parseInlineExports(Kind, Head.Index); !R)
+    return std::unexpected(R.error());
+  auto ImportNames = parseInlineImport();
+  if (!ImportNames)
+    return std::unexpected(ImportNames.error());
+  Head.ImportNames = std::move(*ImportNames);
+  return Head;
+}
+
 void ModuleParser::addInlineImport(std::pair<std::string, std::string> Names, Import Imp) {
   Imp.ModuleName = std::move(Names.first);
   Imp.FieldName = std::move(Names.second);
@@ -155,25 +168,22 @@ void ModuleParser::addInlineImport(std::pair<std::string, std::string> Names, Im
 }
 
 Expected<void> ModuleParser::parseFunc() {
-  const uint32_t Index = takeIndex(Space::Func);
-  if (C.at(TokenKind::Id))
-    C.next();
-  if (auto R = parseInlineExports(ExternKind::Func, Index); !R)
-    return R;
-  auto ImportNames = parseInlineImport();
-  if (!ImportNames)
-    return std::unexpected(ImportNames.error());
+  auto Head = parseFieldHead(Space::Func, ExternKind::Func);
+  if (!Head)
+    return std::unexpected(Head.error());
+  const uint32_t Index = Head->Index;
+  auto &ImportNames = Head->ImportNames;
   auto Use = parseTypeUse(true);
   if (!Use)
     return std::unexpected(Use.error());
   auto TypeIndex = resolveTypeUse(*Use);
   if (!TypeIndex)
     return std::unexpected(TypeIndex.error());
-  if (*ImportNames) {
+  if (ImportNames) {
     Import Imp;
     Imp.Kind = ExternKind::Func;
     Imp.FuncTypeIndex = *TypeIndex;
-    addInlineImport(std::move(**ImportNames), std::move(Imp));
+    addInlineImport(std::move(*ImportNames), std::move(Imp));
     return {};
   }
   M.FunctionTypeIndices.push_back(*TypeIndex);
@@ -237,15 +247,12 @@ Expected<void> ModuleParser::parseFuncBody(FunctionBody &Body, uint32_t FuncInde
 }
 
 Expected<void> ModuleParser::parseTable() {
-  const uint32_t Index = takeIndex(Space::Table);
-  if (C.at(TokenKind::Id))
-    C.next();
-  if (auto R = parseInlineExports(ExternKind::Table, Index); !R)
-    return R;
-  auto ImportNames = parseInlineImport();
-  if (!ImportNames)
-    return std::unexpected(ImportNames.error());
-  if (!*ImportNames && C.at(TokenKind::Keyword) && C.atForm("elem", 1)) {
+  auto Head = parseFieldHead(Space::Table, ExternKind::Table);
+  if (!Head)
+    return std::unexpected(Head.error());
+  const uint32_t Index = Head->Index;
+  auto &ImportNames = Head->ImportNames;
+  if (!ImportNames && C.at(TokenKind::Keyword) && C.atForm("elem", 1)) {
     auto ElemType = parseRefType();
     if (!ElemType)
       return std::unexpected(ElemType.error());
@@ -258,27 +265,24 @@ Expected<void> ModuleParser::parseTable() {
   auto Type = parseTableType();
   if (!Type)
     return std::unexpected(Type.error());
-  if (!*ImportNames) {
+  if (!ImportNames) {
     M.Tables.push_back(*Type);
     return {};
   }
   Import Imp;
   Imp.Kind = ExternKind::Table;
   Imp.Table = *Type;
-  addInlineImport(std::move(**ImportNames), std::move(Imp));
+  addInlineImport(std::move(*ImportNames), std::move(Imp));
   return {};
 }
 
 Expected<void> ModuleParser::parseMemory() {
-  const uint32_t Index = takeIndex(Space::Memory);
-  if (C.at(TokenKind::Id))
-    C.next();
-  if (auto R = parseInlineExports(ExternKind::Memory, Index); !R)
-    return R;
-  auto ImportNames = parseInlineImport();
-  if (!ImportNames)
-    return std::unexpected(ImportNames.error());
-  if (!*ImportNames && C.atForm("data")) {
+  auto Head = parseFieldHead(Space::Memory, ExternKind::Memory);
+  if (!Head)
+    return std::unexpected(Head.error());
+  const uint32_t Index = Head->Index;
+  auto &ImportNames = Head->ImportNames;
+  if (!ImportNames && C.atForm("data")) {
     const Token &At = C.peek();
     C.next();
     C.next();
@@ -306,34 +310,30 @@ Expected<void> ModuleParser::parseMemory() {
   auto Pages = parseLimits();
   if (!Pages)
     return std::unexpected(Pages.error());
-  if (!*ImportNames) {
+  if (!ImportNames) {
     M.Memories.push_back(MemoryType{*Pages});
     return {};
   }
   Import Imp;
   Imp.Kind = ExternKind::Memory;
   Imp.Memory.Pages = *Pages;
-  addInlineImport(std::move(**ImportNames), std::move(Imp));
+  addInlineImport(std::move(*ImportNames), std::move(Imp));
   return {};
 }
 
 Expected<void> ModuleParser::parseGlobal() {
-  const uint32_t Index = takeIndex(Space::Global);
-  if (C.at(TokenKind::Id))
-    C.next();
-  if (auto R = parseInlineExports(ExternKind::Global, Index); !R)
-    return R;
-  auto ImportNames = parseInlineImport();
-  if (!ImportNames)
-    return std::unexpected(ImportNames.error());
+  auto Head = parseFieldHead(Space::Global, ExternKind::Global);
+  if (!Head)
+    return std::unexpected(Head.error());
+  auto &ImportNames = Head->ImportNames;
   auto Type = parseGlobalType();
   if (!Type)
     return std::unexpected(Type.error());
-  if (*ImportNames) {
+  if (ImportNames) {
     Import Imp;
     Imp.Kind = ExternKind::Global;
     Imp.Global = *Type;
-    addInlineImport(std::move(**ImportNames), std::move(Imp));
+    addInlineImport(std::move(*ImportNames), std::move(Imp));
     return {};
   }
   Global G;

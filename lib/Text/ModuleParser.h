@@ -80,6 +80,13 @@ private:
   Expected<void> parseInlineExports(wasm::ExternKind Kind, uint32_t Index);
   Expected<std::optional<std::pair<std::string, std::string>>> parseInlineImport();
   uint32_t takeIndex(Space S) { return NextIndex[size_t(S)]++; }
+  /// What every definition field (func, table, memory, global) starts
+  /// with: its index, an optional id, inline exports, an inline import.
+  struct FieldHead {
+    uint32_t Index;
+    std::optional<std::pair<std::string, std::string>> ImportNames;
+  };
+  Expected<FieldHead> parseFieldHead(Space S, wasm::ExternKind Kind);
   /// Records an import written inline in a definition field.
   void addInlineImport(std::pair<std::string, std::string> Names, wasm::Import Imp);
 

@@ -229,17 +229,7 @@ Expected<uint32_t> ModuleParser::parseIndex(Space S) {
 }
 
 Expected<uint32_t> ModuleParser::parseNumericIndex(std::string_view What) {
-  const Token &Tok = C.peek();
-  if (!Tok.is(TokenKind::Integer))
-    return C.unexpected(What);
-  auto Value = parseUnsignedLiteral(Tok.Text, 32);
-  if (!Value)
-    return C.failAt(Tok, Value.Error == LiteralError::OutOfRange
-                             ? "constant out of range: " + std::string(Tok.Text)
-                             : "unexpected token " + describeToken(Tok) + ", expected " +
-                                   std::string(What));
-  C.next();
-  return static_cast<uint32_t>(*Value);
+  return parseU32Literal(What, "constant out of range: ");
 }
 
 Expected<std::optional<uint32_t>> ModuleParser::parseOptionalIndex(Space S) {

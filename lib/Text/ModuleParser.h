@@ -117,6 +117,9 @@ private:
   Expected<wasm::TableType> parseTableType();
   Expected<wasm::GlobalType> parseGlobalType();
   Expected<uint64_t> parseU32(std::string_view What);
+  /// A u32 literal (indices, limits, alignments...): `What` names what was
+  /// expected, `OutOfRange` starts the message for a too-large one.
+  Expected<uint32_t> parseU32Literal(std::string_view What, std::string_view OutOfRange);
 
   // Instructions.cpp: instruction sequences, folded and flat, and blocks.
   Expected<void> parseInstrs(std::vector<wasm::Instruction> &Code);

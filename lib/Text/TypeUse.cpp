@@ -158,17 +158,22 @@ uint32_t ModuleParser::internType(const FuncType &Type) {
 }
 
 Expected<uint64_t> ModuleParser::parseU32(std::string_view What) {
+  return parseU32Literal(What, "i32 constant out of range: ");
+}
+
+Expected<uint32_t> ModuleParser::parseU32Literal(std::string_view What,
+                                                 std::string_view OutOfRange) {
   const Token &Tok = C.peek();
   if (!Tok.is(TokenKind::Integer))
     return C.unexpected(What);
   auto Value = parseUnsignedLiteral(Tok.Text, 32);
   if (!Value)
     return C.failAt(Tok, Value.Error == LiteralError::OutOfRange
-                             ? "i32 constant out of range: " + std::string(Tok.Text)
+                             ? std::string(OutOfRange) + std::string(Tok.Text)
                              : "unexpected token " + describeToken(Tok) + ", expected " +
                                    std::string(What));
   C.next();
-  return *Value;
+  return static_cast<uint32_t>(*Value);
 }
 
 Expected<Limits> ModuleParser::parseLimits() {

@@ -91,45 +91,52 @@ Expected<wasm::Module> loadModule(const std::vector<uint8_t> &Bytes, const std::
   return Module;
 }
 
-Expected<std::string> compile(const Options &Opts) {
+/// The input's bytes and the validated module they hold.
+struct ModuleInput {
+  std::vector<uint8_t> Bytes;
+  wasm::Module Module;
+};
+
+Expected<ModuleInput> loadInput(const Options &Opts) {
   auto Bytes = readInput(Opts.Input);
   if (!Bytes)
     return forwardError(Bytes);
   auto Module = loadModule(*Bytes, Opts.Input);
   if (!Module)
     return forwardError(Module);
+  return ModuleInput{std::move(*Bytes), std::move(*Module)};
+}
+
+/// --emit=llvm and --emit=asm: one LLVM module, printed.
+Expected<std::string> compile(const Options &Opts) {
+  auto Loaded = loadInput(Opts);
+  if (!Loaded)
+    return forwardError(Loaded);
   llvm::LLVMContext Context;
   translate::TranslateOptions TranslateOpts = Opts.Translation;
   TranslateOpts.ModuleName = Opts.Input;
-  auto Translated = translate::translateModule(*Module, Context, TranslateOpts);
+  auto Translated = translate::translateModule(Loaded->Module, Context, TranslateOpts);
   if (!Translated)
     return forwardError(Translated);
   return generate(**Translated, Opts);
 }
 
-/// The input as binary bytes (text is encoded: artifacts carry a binary
-/// module) and the validated module they decode to.
-struct BinaryInput {
-  std::vector<uint8_t> Bytes;
-  wasm::Module Module;
-};
-
-Expected<BinaryInput> loadBinaryInput(const Options &Opts) {
-  auto Bytes = readInput(Opts.Input);
-  if (!Bytes)
-    return forwardError(Bytes);
-  auto Module = loadModule(*Bytes, Opts.Input);
-  if (!Module)
-    return forwardError(Module);
-  std::string_view Source(reinterpret_cast<const char *>(Bytes->data()), Bytes->size());
+/// The input with binary bytes: text is encoded, since the compiled outputs
+/// embed the module as a binary.
+Expected<ModuleInput> loadBinaryInput(const Options &Opts) {
+  auto Loaded = loadInput(Opts);
+  if (!Loaded)
+    return forwardError(Loaded);
+  std::string_view Source(reinterpret_cast<const char *>(Loaded->Bytes.data()),
+                          Loaded->Bytes.size());
   if (text::looksLikeText(Source))
-    *Bytes = wasm::encodeModule(*Module);
-  return BinaryInput{std::move(*Bytes), std::move(*Module)};
+    Loaded->Bytes = wasm::encodeModule(Loaded->Module);
+  return Loaded;
 }
 
 /// The object an artifact is linked from (also the start of --emit=exe and
 /// --emit=obj --header).
-Expected<std::string> compileArtifactObject(const BinaryInput &Input, const Options &Opts) {
+Expected<std::string> compileArtifactObject(const ModuleInput &Input, const Options &Opts) {
   aot::ArtifactOptions Artifact;
   Artifact.Level = Opts.Level.value_or(codegen::OptLevel::O2);
   Artifact.Target = Opts.Target;

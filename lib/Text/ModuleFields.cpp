@@ -293,14 +293,8 @@ Expected<void> ModuleParser::parseMemory() {
       return R;
     if (auto R = C.expectRParen(); !R)
       return R;
-    Instruction Const;
-    Const.Op = Opcode::I32Const;
-    Const.Offset = At.Offset;
-    Instruction End;
-    End.Op = Opcode::End;
-    End.Offset = At.Offset;
-    Seg.MemoryOffset.Code = {Const, End};
-    Seg.MemoryOffset.Offset = At.Offset;
+    // The inline segment starts at offset 0: (i32.const 0).
+    Seg.MemoryOffset = makeConstExpr(Opcode::I32Const, 0, At.Offset);
     const uint64_t Pages = (Seg.Bytes.size() + PageSizeInBytes - 1) / PageSizeInBytes;
     M.Memories.push_back(MemoryType{Limits{Pages, Pages}});
     takeIndex(Space::Data);

@@ -44,6 +44,11 @@ struct TypeUse {
   const Token *At = nullptr;
 };
 
+/// `(Op Index) end` as a constant expression, every instruction at
+/// `Offset`: the offsets and element items the text format implies
+/// (Segments.cpp). For i32.const the immediate is 0.
+wasm::ConstExpr makeConstExpr(wasm::Opcode Op, uint32_t Index, uint32_t Offset);
+
 class ModuleParser {
 public:
   explicit ModuleParser(TokenCursor &Cursor) : C(Cursor) {}

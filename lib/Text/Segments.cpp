@@ -5,8 +5,6 @@ namespace kiln::text {
 
 using namespace wasm;
 
-namespace {
-
 ConstExpr makeConstExpr(Opcode Op, uint32_t Index, uint32_t Offset) {
   Instruction I;
   I.Op = Op;
@@ -20,8 +18,6 @@ ConstExpr makeConstExpr(Opcode Op, uint32_t Index, uint32_t Offset) {
   E.Offset = Offset;
   return E;
 }
-
-} // namespace
 
 Expected<std::optional<uint32_t>> ModuleParser::parseTargetIndex(const char *Keyword, Space S) {
   if (!C.consumeForm(Keyword))

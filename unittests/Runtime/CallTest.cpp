@@ -37,22 +37,6 @@ void startSetsGlobal(VMContext *Ctx) {
 
 void startTraps(VMContext *Ctx) { kiln_rt_trap(Ctx, static_cast<uint32_t>(TrapCode::Unreachable)); }
 
-wasm::Import funcImport(std::string Module, std::string Field, uint32_t TypeIndex) {
-  wasm::Import Imp;
-  Imp.ModuleName = std::move(Module);
-  Imp.FieldName = std::move(Field);
-  Imp.FuncTypeIndex = TypeIndex;
-  return Imp;
-}
-
-wasm::Export exportOf(std::string Name, ExternKind Kind, uint32_t Index) {
-  wasm::Export E;
-  E.Name = std::move(Name);
-  E.Kind = Kind;
-  E.Index = Index;
-  return E;
-}
-
 std::shared_ptr<const CompiledModule> adderModule() {
   wasm::Module M;
   M.Types = {i32I32ToI32Type()};

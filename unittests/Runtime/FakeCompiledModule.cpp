@@ -79,4 +79,26 @@ wasm::ConstExpr refNullExpr(ValType Type) {
   return expr(I);
 }
 
+wasm::Import importOf(std::string Module, std::string Field, wasm::ExternKind Kind) {
+  wasm::Import Imp;
+  Imp.ModuleName = std::move(Module);
+  Imp.FieldName = std::move(Field);
+  Imp.Kind = Kind;
+  return Imp;
+}
+
+wasm::Import funcImport(std::string Module, std::string Field, uint32_t TypeIndex) {
+  wasm::Import Imp = importOf(std::move(Module), std::move(Field), wasm::ExternKind::Func);
+  Imp.FuncTypeIndex = TypeIndex;
+  return Imp;
+}
+
+wasm::Export exportOf(std::string Name, wasm::ExternKind Kind, uint32_t Index) {
+  wasm::Export E;
+  E.Name = std::move(Name);
+  E.Kind = Kind;
+  E.Index = Index;
+  return E;
+}
+
 } // namespace kiln::runtime::test

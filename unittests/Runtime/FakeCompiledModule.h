@@ -91,6 +91,13 @@ wasm::ConstExpr globalGetExpr(uint32_t Index);
 wasm::ConstExpr refFuncExpr(uint32_t Index);
 wasm::ConstExpr refNullExpr(wasm::ValType Type);
 
+/// An import of `Module`.`Field` of the given kind (its type fields left
+/// for the test to fill).
+wasm::Import importOf(std::string Module, std::string Field, wasm::ExternKind Kind);
+/// A function import of type `TypeIndex`.
+wasm::Import funcImport(std::string Module, std::string Field, uint32_t TypeIndex);
+wasm::Export exportOf(std::string Name, wasm::ExternKind Kind, uint32_t Index);
+
 } // namespace kiln::runtime::test
 
 #endif // KILN_UNITTESTS_RUNTIME_FAKECOMPILEDMODULE_H

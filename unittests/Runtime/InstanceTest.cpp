@@ -23,22 +23,6 @@ using wasm::ValType;
 
 namespace {
 
-wasm::Import import(std::string Module, std::string Field, ExternKind Kind) {
-  wasm::Import Imp;
-  Imp.ModuleName = std::move(Module);
-  Imp.FieldName = std::move(Field);
-  Imp.Kind = Kind;
-  return Imp;
-}
-
-wasm::Export exportOf(std::string Name, ExternKind Kind, uint32_t Index) {
-  wasm::Export E;
-  E.Name = std::move(Name);
-  E.Kind = Kind;
-  E.Index = Index;
-  return E;
-}
-
 wasm::DataSegment activeData(uint32_t Offset, std::vector<uint8_t> Bytes) {
   wasm::DataSegment D;
   D.MemoryOffset = i32Expr(static_cast<int32_t>(Offset));
@@ -65,7 +49,7 @@ TEST(InstanceTest, GlobalsFromConstantExpressions) {
   Store S;
   Global *Imported = *S.createGlobal({ValType::I64, false}, Value::i64(77));
   wasm::Module M;
-  M.Imports.push_back(import("env", "g", ExternKind::Global));
+  M.Imports.push_back(importOf("env", "g", ExternKind::Global));
   M.Imports.back().Global = {ValType::I64, false};
   M.Globals.push_back({{ValType::I32, true}, i32Expr(-5), 0});
   M.Globals.push_back({{ValType::I64, false}, globalGetExpr(0), 0});
@@ -152,7 +136,7 @@ TEST(InstanceTest, FailingDataSegmentKeepsEarlierWrites) {
   Store S;
   LinearMemory *Shared = *S.createMemory({{1, std::nullopt}});
   wasm::Module M;
-  M.Imports.push_back(import("env", "mem", ExternKind::Memory));
+  M.Imports.push_back(importOf("env", "mem", ExternKind::Memory));
   M.Imports.back().Memory = {{1, std::nullopt}};
   M.Data.push_back(activeData(0, {42}));
   M.Data.push_back(activeData(65535, {1, 2}));
@@ -174,9 +158,9 @@ TEST(InstanceTest, FailingElementSegmentTrapsBeforeData) {
   LinearMemory *Mem = *S.createMemory({{1, std::nullopt}});
   wasm::Module M;
   M.Types = {voidType()};
-  M.Imports.push_back(import("env", "tab", ExternKind::Table));
+  M.Imports.push_back(importOf("env", "tab", ExternKind::Table));
   M.Imports.back().Table = TabType;
-  M.Imports.push_back(import("env", "mem", ExternKind::Memory));
+  M.Imports.push_back(importOf("env", "mem", ExternKind::Memory));
   M.Imports.back().Memory = {{1, std::nullopt}};
   M.FunctionTypeIndices = {0};
   wasm::ElementSegment Good;
